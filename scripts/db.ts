@@ -10,7 +10,7 @@ import { execFileSync } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { createDatabaseIfMissing, dropDatabase, parseDatabaseUrl } from "./lib/database.ts";
-import { loadDotEnv } from "./lib/env.ts";
+import { loadDotEnv } from "../src/server/config/dotenv.ts";
 import {
   MIGRATIONS_DIR,
   ROOT,

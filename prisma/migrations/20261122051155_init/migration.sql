@@ -173,10 +173,7 @@ CREATE INDEX "Session_userId_revokedAt_idx" ON "Session"("userId", "revokedAt");
 CREATE UNIQUE INDEX "AuditEvent_idempotencyKey_key" ON "AuditEvent"("idempotencyKey");
 
 -- CreateIndex
-CREATE INDEX "AuditEvent_companyId_entityType_entityId_createdAt_idx" ON "AuditEvent"("companyId", "entityType", "entityId", "createdAt");
-
--- CreateIndex
-CREATE INDEX "AuditEvent_companyId_createdAt_idx" ON "AuditEvent"("companyId", "createdAt");
+CREATE INDEX "AuditEvent_companyId_entityType_entityId_id_idx" ON "AuditEvent"("companyId", "entityType", "entityId", "id");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "AuditEvent_companyId_id_key" ON "AuditEvent"("companyId", "id");

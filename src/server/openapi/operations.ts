@@ -1,0 +1,13 @@
+/**
+ * Every API operation, in one list: the OpenAPI document and the RBAC matrix test read it, and
+ * a test fails if a route file exports a handler whose operation is missing here.
+ */
+import { auditApi } from "@/modules/audit/audit.api.ts";
+import { companyApi } from "@/modules/company/company.api.ts";
+import { healthApi } from "../health/health.api.ts";
+import type { Operation } from "../http/operation.ts";
+import { openapiApi } from "./openapi.api.ts";
+
+export const ALL_OPERATIONS: Operation[] = [healthApi, openapiApi, companyApi, auditApi].flatMap((group) =>
+  Object.values(group as Record<string, Operation>),
+);
