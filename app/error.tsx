@@ -23,7 +23,7 @@ export default function ErrorPage({ error, retry, reset }: ErrorPageProps) {
   }, [error]);
 
   return (
-    <div className="flex min-h-[60dvh] flex-col items-center justify-center px-4 py-12 text-center">
+    <main className="flex min-h-[60dvh] flex-col items-center justify-center px-4 py-12 text-center">
       <div className="flex size-12 items-center justify-center rounded-full bg-danger-50 text-danger-600">
         <Icon name="alert" size={24} />
       </div>
@@ -45,6 +45,6 @@ export default function ErrorPage({ error, retry, reset }: ErrorPageProps) {
           Reference: <code className="rounded-sm bg-neutral-100 px-1.5 py-0.5 font-mono text-xs text-neutral-800 select-all">{digest}</code>
         </p>
       ) : null}
-    </div>
+    </main>
   );
 }

@@ -7,7 +7,9 @@ export const metadata: Metadata = { title: "Page not found" };
 export default function NotFound() {
   return (
     <div className="flex min-h-dvh flex-col items-center justify-center bg-neutral-50 px-4 py-12 text-center">
-      <Wordmark />
+      <header>
+        <Wordmark />
+      </header>
       <main className="mt-10 flex max-w-md flex-col items-center">
         <p className="text-sm font-semibold text-brand-700">404</p>
         <h1 className="mt-2 text-2xl font-semibold tracking-tight text-neutral-900">We can&rsquo;t find that page</h1>

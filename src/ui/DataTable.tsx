@@ -14,9 +14,11 @@ export type DataTableColumn<T> = {
   align?: "left" | "center" | "right";
   /** CSS width for the column, e.g. "8rem" or "20%". */
   width?: string;
+  /** Truncate long content with an ellipsis beyond this width, e.g. "18rem". */
+  maxWidth?: string;
   /** Hide the column on narrow screens. */
   hideBelow?: "sm" | "md" | "lg";
-  /** Allow the cell to wrap (default: single line, truncated where a width is set). */
+  /** Allow the cell to wrap (default: single line). */
   wrap?: boolean;
   className?: string;
 };
@@ -153,12 +155,17 @@ export function DataTable<T>({
                           alignClass[alignOf(c)],
                           c.numeric && "figures",
                           c.wrap ? "break-words" : "whitespace-nowrap",
-                          !c.wrap && c.width && "max-w-0 truncate",
                           c.hideBelow && hide[c.hideBelow],
                           c.className,
                         )}
                       >
-                        {c.cell(row)}
+                        {c.maxWidth && !c.wrap ? (
+                          <div className="truncate" style={{ maxWidth: c.maxWidth }}>
+                            {c.cell(row)}
+                          </div>
+                        ) : (
+                          c.cell(row)
+                        )}
                       </td>
                     ))}
                   </tr>

@@ -11,7 +11,9 @@ export type ServiceUnavailableProps = {
 export function ServiceUnavailable({ retryHref = "" }: ServiceUnavailableProps) {
   return (
     <div className="flex min-h-dvh flex-col items-center justify-center bg-neutral-50 px-4 py-12 text-center">
-      <Wordmark />
+      <header>
+        <Wordmark />
+      </header>
       <main className="mt-10 flex max-w-md flex-col items-center">
         <div className="flex size-12 items-center justify-center rounded-full bg-warning-100 text-warning-700">
           <Icon name="cloudOff" size={24} />

@@ -3,7 +3,7 @@
  * (503); a stale worker heartbeat is reported but does not (the web can still serve).
  */
 import { unsafeUnscopedDb } from "../db/client.ts";
-import { redis, redisKey } from "../redis/redis.ts";
+import { readyRedis, redisKey } from "../redis/redis.ts";
 
 export type PartStatus = "ok" | "down";
 export type HealthReport = {
@@ -40,7 +40,7 @@ export async function checkHealth(now = new Date()): Promise<HealthReport> {
   const [db, redisStatus] = await Promise.all([
     check(() => unsafeUnscopedDb().$queryRaw`SELECT 1`),
     check(async () => {
-      heartbeat = await redis().get(workerHeartbeatKey());
+      heartbeat = await (await readyRedis(CHECK_TIMEOUT_MS)).get(workerHeartbeatKey());
     }),
   ]);
   const lastSeen = heartbeat ? new Date(Number(JSON.parse(heartbeat).at ?? 0)) : null;

@@ -30,6 +30,28 @@ export function redis(): Redis {
   return globalForRedis.__qtRedis;
 }
 
+/**
+ * The producer connection once it is ready. With the offline queue off, a command sent while
+ * (re)connecting fails at once; this waits briefly for the connection instead, then gives up.
+ */
+export async function readyRedis(timeoutMs = 2000): Promise<Redis> {
+  const client = redis();
+  if (client.status === "ready") return client;
+  if (client.status === "end" || client.status === "wait") void client.connect().catch((err: Error) => logger.debug({ err: err.message }, "redis connect failed; waiting for retry"));
+  await new Promise<void>((resolve, reject) => {
+    const timer = setTimeout(() => {
+      client.off("ready", onReady);
+      reject(new Error(`Redis not ready after ${timeoutMs} ms (${client.status})`));
+    }, timeoutMs);
+    const onReady = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    client.once("ready", onReady);
+  });
+  return client;
+}
+
 /** Key with the install's prefix, so tests and several installs can share one Redis. */
 export function redisKey(...parts: string[]): string {
   return [env().REDIS_PREFIX, ...parts].join(":");

@@ -14,7 +14,9 @@ export type AuthShellProps = {
 export function AuthShell({ title, subtitle, footer, children }: AuthShellProps) {
   return (
     <div className="flex min-h-dvh flex-col items-center bg-neutral-50 px-4 py-10 sm:justify-center sm:py-16">
-      <Wordmark />
+      <header>
+        <Wordmark />
+      </header>
       <main className="mt-8 w-full max-w-sm">
         <div className="rounded-xl border border-neutral-200 bg-white px-5 py-6 shadow-sm sm:px-8 sm:py-8">
           <h1 className="text-xl font-semibold tracking-tight text-neutral-900">{title}</h1>

@@ -4,7 +4,7 @@ import { engineerNav, type NavItem } from "./nav";
 
 export type EngineerShellProps = {
   companyName: string;
-  /** Optional screen title shown under the company name. */
+  /** Screen title under the company name; rendered as the page's <h1> (so don't add another). */
   title?: string;
   /** Right side of the header: put <SyncStatus online pending /> (or any indicator) here. */
   status?: ReactNode;
@@ -41,7 +41,7 @@ export function EngineerShell({
             <p className={title ? "truncate text-xs font-medium text-neutral-600" : "truncate text-base font-semibold"}>
               {companyName}
             </p>
-            {title ? <p className="truncate text-base font-semibold text-neutral-900">{title}</p> : null}
+            {title ? <h1 className="truncate text-base font-semibold text-neutral-900">{title}</h1> : null}
           </div>
           {status ? <div className="shrink-0">{status}</div> : null}
         </div>

@@ -1,0 +1,2 @@
+import { ServiceUnavailable } from "@/ui";
+export default function P() { return <ServiceUnavailable />; }

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { unsafeUnscopedDb } from "@/server/db/client.ts";
+import { verifyPassword } from "@/modules/identity/password.ts";
+import { DEMO_PASSWORD, seed } from "../../prisma/seed.ts";
+
+async function counts() {
+  const db = unsafeUnscopedDb();
+  return { companies: await db.company.count(), users: await db.user.count(), memberships: await db.companyMembership.count() };
+}
+
+describe("demo seed", () => {
+  it("creates both companies with every role and an operator, and a second run changes nothing", async () => {
+    await seed();
+    const first = await counts();
+    expect(first).toEqual({ companies: 2, users: 11, memberships: 10 });
+    const db = unsafeUnscopedDb();
+    for (const slug of ["sparkright", "northgate"]) {
+      const company = await db.company.findUniqueOrThrow({ where: { slug }, include: { memberships: { include: { user: true } } } });
+      const byRole = company.memberships.map((m) => `${m.role}:${m.user.email}`).sort();
+      expect(byRole).toEqual(
+        [`ADMIN:admin@${slug}.test`, `CLIENT:client@${slug}.test`, `ENGINEER:engineer2@${slug}.test`, `ENGINEER:engineer@${slug}.test`, `OFFICE:office@${slug}.test`].sort(),
+      );
+    }
+    const operator = await db.user.findUniqueOrThrow({ where: { email: "operator@quantract.test" } });
+    expect(operator.isPlatformOperator).toBe(true);
+    expect(await verifyPassword(DEMO_PASSWORD, operator.passwordHash)).toBe(true);
+    const before = await db.user.findMany({ orderBy: { email: "asc" }, select: { email: true, passwordHash: true, updatedAt: true } });
+    expect(await seed()).toEqual({ created: 0 });
+    expect(await counts()).toEqual(first);
+    expect(await db.user.findMany({ orderBy: { email: "asc" }, select: { email: true, passwordHash: true, updatedAt: true } })).toEqual(before);
+  });
+});
