@@ -53,6 +53,7 @@ export function proxy(request: NextRequest) {
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-request-id", requestId);
   requestHeaders.set("x-nonce", nonce);
+  requestHeaders.set("x-pathname", `${pathname}${search}`);
   // Next reads the request-side policy to put the nonce on its own scripts.
   requestHeaders.set("content-security-policy", csp);
 

@@ -8,7 +8,7 @@ import { Interactive, LoadMoreTable } from "./Interactive";
 const columns: DataTableColumn<Invoice>[] = [
   { key: "number", header: "Number", cell: (r) => <a className="font-medium text-brand-700 hover:underline" href="#">{r.number}</a> },
   { key: "client", header: "Client", cell: (r) => r.client, maxWidth: "18rem" },
-  { key: "site", header: "Site", cell: (r) => r.site, hideBelow: "lg" },
+  { key: "site", header: "Site", cell: (r) => r.site, hideBelow: "lg", maxWidth: "14rem" },
   { key: "status", header: "Status", cell: (r) => <StatusBadge status={r.status} /> },
   { key: "due", header: "Due", cell: (r) => formatDateTime(r.due, "Europe/London"), hideBelow: "md" },
   { key: "total", header: "Total", numeric: true, cell: (r) => <Money pence={r.total} /> },

@@ -34,7 +34,7 @@ export function PageHeader({ title, subtitle, meta, status, actions, back, class
       <div className="flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
         <div className="min-w-0">
           <div className="flex flex-wrap items-center gap-x-3 gap-y-1.5">
-            <h1 className="min-w-0 text-xl font-semibold tracking-tight break-words text-neutral-900">{title}</h1>
+            <h1 className="min-w-0 text-lg font-semibold tracking-tight break-words text-neutral-900 sm:text-xl">{title}</h1>
             {status ? <StatusBadge status={status} size="md" /> : null}
           </div>
           {subtitle ? <p className="mt-1 text-sm text-neutral-600">{subtitle}</p> : null}

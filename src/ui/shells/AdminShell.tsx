@@ -48,7 +48,7 @@ export function AdminShell({
       <aside className="fixed inset-y-0 left-0 z-20 hidden w-60 flex-col border-r border-neutral-200 bg-neutral-50 lg:flex">
         <div className="flex h-14 shrink-0 items-center gap-2.5 border-b border-neutral-200 px-4">
           <CompanyMonogram name={companyName} />
-          <p className="min-w-0 truncate text-sm font-semibold text-neutral-900" title={companyName}>
+          <p className="line-clamp-2 min-w-0 text-sm leading-tight font-semibold text-neutral-900" title={companyName}>
             {companyName}
           </p>
         </div>

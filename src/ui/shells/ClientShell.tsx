@@ -27,7 +27,7 @@ export function ClientShell({ companyName, logoUrl, brandColor, phone, email, ch
             // eslint-disable-next-line @next/next/no-img-element -- tenant logos come from storage URLs
             <img src={logoUrl} alt={companyName} className="h-10 w-auto max-w-[60%] object-contain object-left" />
           ) : (
-            <p className="min-w-0 truncate text-lg font-semibold tracking-tight">{companyName}</p>
+            <p className="line-clamp-2 min-w-0 text-lg leading-snug font-semibold tracking-tight">{companyName}</p>
           )}
           {phone || email ? (
             <div className="flex shrink-0 items-center gap-1">
