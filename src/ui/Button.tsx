@@ -1,5 +1,5 @@
 import Link from "next/link";
-import type { ComponentPropsWithRef, ReactNode } from "react";
+import type { ComponentPropsWithRef, ReactNode, Ref } from "react";
 import { cx } from "./cx";
 import { renderIcon, type IconName } from "./icons";
 import { Spinner } from "./Spinner";
@@ -47,18 +47,30 @@ type CommonProps = {
   children?: ReactNode;
 };
 
-export type ButtonAsButtonProps = CommonProps &
-  Omit<ComponentPropsWithRef<"button">, keyof CommonProps> & { href?: undefined };
-
-export type ButtonAsLinkProps = CommonProps &
-  Omit<ComponentPropsWithRef<"a">, keyof CommonProps | "href"> & {
-    href: string;
+/**
+ * One props type for both forms (so `Omit<ButtonProps, "onClick">` works): button attributes, plus
+ * `href` (and Next <Link> options) to render a link styled as a button. In link form, button-only
+ * attributes (type, disabled, form…) are dropped; `ref` is forwarded to whichever element renders.
+ */
+export type ButtonProps = CommonProps &
+  Omit<ComponentPropsWithRef<"button">, keyof CommonProps> & {
+    href?: string;
     prefetch?: boolean;
     replace?: boolean;
     scroll?: boolean;
+    target?: string;
+    rel?: string;
+    download?: boolean | string;
+    hrefLang?: string;
   };
 
-export type ButtonProps = ButtonAsButtonProps | ButtonAsLinkProps;
+type LinkOnlyProps = "href" | "prefetch" | "replace" | "scroll" | "target" | "rel" | "download" | "hrefLang";
+
+/** Button form only (no link props). */
+export type ButtonAsButtonProps = Omit<ButtonProps, LinkOnlyProps> & { href?: undefined };
+
+/** Link form: `href` required. */
+export type ButtonAsLinkProps = ButtonProps & { href: string };
 
 export function buttonClasses({
   variant = "primary",
@@ -110,15 +122,47 @@ export function Button(props: ButtonProps) {
   );
 
   if (typeof rest.href === "string") {
-    const { href, ...anchorProps } = rest as Omit<ButtonAsLinkProps, keyof CommonProps>;
+    const {
+      href,
+      type: _type,
+      disabled: _disabled,
+      form: _form,
+      formAction: _formAction,
+      formEncType: _formEncType,
+      formMethod: _formMethod,
+      formNoValidate: _formNoValidate,
+      formTarget: _formTarget,
+      name: _name,
+      value: _value,
+      ref,
+      ...anchorProps
+    } = rest;
     return (
-      <Link href={href} className={classes} aria-busy={loading || undefined} {...anchorProps}>
+      <Link
+        href={href}
+        ref={ref as Ref<HTMLAnchorElement> | undefined}
+        className={classes}
+        aria-busy={loading || undefined}
+        {...(anchorProps as Omit<ComponentPropsWithRef<"a">, "href" | "ref">)}
+      >
         {content}
       </Link>
     );
   }
 
-  const { type = "button", disabled, ...buttonProps } = rest as Omit<ButtonAsButtonProps, keyof CommonProps>;
+  const {
+    type = "button",
+    disabled,
+    href: _href,
+    prefetch: _prefetch,
+    replace: _replace,
+    scroll: _scroll,
+    target: _target,
+    rel: _rel,
+    download: _download,
+    hrefLang: _hrefLang,
+    ...buttonProps
+  } = rest;
   return (
     <button
       type={type}

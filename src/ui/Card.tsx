@@ -1,4 +1,4 @@
-import type { ComponentPropsWithRef, ReactNode } from "react";
+import { useId, type ComponentPropsWithRef, type ReactNode } from "react";
 import { cx } from "./cx";
 
 export type CardProps = Omit<ComponentPropsWithRef<"section">, "title"> & {
@@ -29,16 +29,22 @@ export function Card({
   ...rest
 }: CardProps) {
   const H = `h${headingLevel}` as "h2" | "h3" | "h4";
+  const titleId = useId();
   const hasHeader = title || description || actions;
   return (
     <section
       className={cx("min-w-0 rounded-lg border border-neutral-200 bg-white shadow-xs", className)}
+      aria-labelledby={title ? titleId : undefined}
       {...rest}
     >
       {hasHeader ? (
         <header className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2 border-b border-neutral-200 px-4 py-3 sm:px-5">
           <div className="min-w-0">
-            {title ? <H className="text-base font-semibold text-neutral-900">{title}</H> : null}
+            {title ? (
+              <H id={titleId} className="text-base font-semibold text-neutral-900">
+                {title}
+              </H>
+            ) : null}
             {description ? <p className="mt-0.5 text-sm text-neutral-600">{description}</p> : null}
           </div>
           {actions ? <div className="flex shrink-0 flex-wrap items-center gap-2">{actions}</div> : null}

@@ -21,6 +21,8 @@ type ToastRecord = ToastOptions & { id: string };
 
 export type ToastApi = {
   toast: (options: ToastOptions) => string;
+  /** Alias of `toast`. */
+  show: (options: ToastOptions) => string;
   success: (title: string, description?: string) => string;
   error: (title: string, description?: string) => string;
   info: (title: string, description?: string) => string;
@@ -62,6 +64,7 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const api = useMemo<ToastApi>(
     () => ({
       toast,
+      show: toast,
       dismiss,
       success: (title, description) => toast({ title, description, tone: "success" }),
       error: (title, description) => toast({ title, description, tone: "error" }),

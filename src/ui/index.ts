@@ -1,5 +1,5 @@
 export { Button, IconButton, buttonClasses } from "./Button";
-export type { ButtonProps, ButtonVariant, ButtonSize, IconButtonProps } from "./Button";
+export type { ButtonProps, ButtonAsButtonProps, ButtonAsLinkProps, ButtonVariant, ButtonSize, IconButtonProps } from "./Button";
 export { Field, FieldError, Input, Select, Textarea, controlClasses } from "./Field";
 export type { FieldProps, FieldControlProps, InputProps, SelectProps, SelectOption, TextareaProps } from "./Field";
 export { Card } from "./Card";
@@ -14,6 +14,7 @@ export { EmptyState } from "./EmptyState";
 export type { EmptyStateProps } from "./EmptyState";
 export { Skeleton, SkeletonText } from "./Skeleton";
 export { Spinner } from "./Spinner";
+export { SkipLink } from "./SkipLink";
 export { Dialog, ConfirmDialog } from "./Dialog";
 export type { DialogProps, ConfirmDialogProps } from "./Dialog";
 export { ToastProvider, useToast } from "./Toast";

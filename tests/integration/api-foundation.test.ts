@@ -99,7 +99,7 @@ describe("company settings + audit API", () => {
 
   it("paginates by cursor", async () => {
     const admin = await signedIn();
-    for (let i = 0; i < 5; i++) await admin.ctx.db.auditEvent.create({ data: { entityType: "Thing", entityId: `t${i}`, action: "thing.made" } });
+    for (let i = 0; i < 5; i++) await admin.ctx.db.auditEvent.create({ data: { companyId: admin.company.id, entityType: "Thing", entityId: `t${i}`, action: "thing.made" } });
     const first = await call(auditList.GET, { token: admin.token, path: "/api/admin/audit-events?limit=2" });
     expect(first.json.items.map((e: { entityId: string }) => e.entityId)).toEqual(["t4", "t3"]);
     const second = await call(auditList.GET, { token: admin.token, path: `/api/admin/audit-events?limit=2&cursor=${first.json.nextCursor}` });
@@ -117,7 +117,7 @@ describe("company settings + audit API", () => {
     const other = await createCompany();
     const otherUser = await createUser({ companyId: other.id });
     const foreign = await unsafeUnscopedDb().auditEvent.create({ data: { companyId: other.id, actorId: otherUser.id, entityType: "Secret", action: "secret.made" } });
-    const own = await admin.ctx.db.auditEvent.create({ data: { entityType: "Mine", action: "mine.made" } });
+    const own = await admin.ctx.db.auditEvent.create({ data: { companyId: admin.company.id, entityType: "Mine", action: "mine.made" } });
     const ok = await call(auditOne.GET, { token: admin.token, params: { id: own.id } });
     expect(ok.status).toBe(200);
     const a = await call(auditOne.GET, { token: admin.token, params: { id: foreign.id } });

@@ -58,7 +58,7 @@ describe("schema conventions", () => {
 
   it("AuditEvent rows cannot be changed or deleted", async () => {
     const { ctx } = await tenantWithAdmin();
-    const ev = await ctx.db.auditEvent.create({ data: { entityType: "Test", action: "test.done" } });
+    const ev = await ctx.db.auditEvent.create({ data: { companyId: ctx.companyId, entityType: "Test", action: "test.done" } });
     await expect(unsafeUnscopedDb().auditEvent.update({ where: { id: ev.id }, data: { action: "tampered" } })).rejects.toThrow(/append-only/);
     await expect(unsafeUnscopedDb().auditEvent.delete({ where: { id: ev.id } })).rejects.toThrow(/append-only/);
     expect((await unsafeUnscopedDb().auditEvent.findUniqueOrThrow({ where: { id: ev.id } })).action).toBe("test.done");

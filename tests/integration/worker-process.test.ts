@@ -5,7 +5,7 @@ import { workerHeartbeatKey } from "@/server/health/health.ts";
 
 function startWorker(env: Record<string, string | undefined>) {
   const child = spawn(process.execPath, ["--import", "tsx", "src/worker/main.ts"], {
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } as NodeJS.ProcessEnv,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, ...env } as unknown as NodeJS.ProcessEnv,
     cwd: process.cwd(),
   });
   let output = "";

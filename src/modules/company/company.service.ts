@@ -59,3 +59,10 @@ export async function updateCompanySettings(ctx: TenantContext, input: CompanySe
     return companyView(updated);
   });
 }
+
+/** What every member may see of their own company: the portal chrome (name, brand, contact). */
+export async function getCompanyChrome(ctx: TenantContext) {
+  const c = await findOwnCompany(ctx.db, ctx.companyId);
+  if (!c) throw notFound();
+  return { name: c.name, brandColor: c.brandPrimaryColor, phone: c.phone, email: c.email, timeZone: c.timeZone, status: c.status, trialEndsAt: c.trialEndsAt };
+}

@@ -1,7 +1,8 @@
 /**
  * Tenant scoping, enforced once for every query through Prisma client extensions:
  *  - `tenantDb(companyId)`: every read/update/delete of a tenant model gets `companyId` added
- *    to its `where`; every create gets it in its `data`; moving a row to another tenant throws.
+ *    to its `where`; every create gets it in its `data` (repos pass `companyId: ctx.companyId`
+ *    for the types; a different value throws); moving a row to another tenant throws.
  *    The Company model itself is narrowed to the tenant's own row.
  *  - `guardedDb()`: a query on a tenant model with no tenant throws `TenantScopeMissing`.
  * PostgreSQL backs this up: references between tenant tables are composite foreign keys.

@@ -6,6 +6,7 @@
  */
 import { cookies, headers } from "next/headers";
 import { notFound, redirect } from "next/navigation";
+import { cache } from "react";
 import { contextFromSessionToken } from "@/modules/identity/session.service.ts";
 import { ROLE_HOME } from "@/modules/identity/permissions.ts";
 import { SESSION_COOKIE_NAMES } from "../auth/cookies.ts";
@@ -29,12 +30,13 @@ export async function loadOrUnavailable<T>(fn: () => Promise<T>): Promise<T> {
   }
 }
 
-export async function pageContext(): Promise<RequestContext> {
+/** The request's context from its session cookie; cached per request (layout + page read it once). */
+export const pageContext = cache(async (): Promise<RequestContext> => {
   const h = await headers();
   const jar = await cookies();
   const token = SESSION_COOKIE_NAMES.map((n) => jar.get(n)?.value).find(Boolean);
   return loadOrUnavailable(() => contextFromSessionToken(token, requestMeta(h)));
-}
+});
 
 export async function requirePage(policy: Policy): Promise<RequestContext> {
   const ctx = await pageContext();

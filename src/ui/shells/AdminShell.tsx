@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { SkipLink } from "../SkipLink";
 import { Wordmark } from "../Wordmark";
 import { AdminMobileNav } from "./AdminMobileNav";
 import { GlobalSearch } from "./GlobalSearch";
@@ -38,12 +39,7 @@ export function AdminShell({
 }: AdminShellProps) {
   return (
     <div className="min-h-dvh bg-white text-sm text-neutral-900">
-      <a
-        href="#main"
-        className="sr-only z-50 rounded-md bg-white px-3 py-2 font-medium shadow-md focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
-      >
-        Skip to content
-      </a>
+      <SkipLink />
 
       <aside className="fixed inset-y-0 left-0 z-20 hidden w-60 flex-col border-r border-neutral-200 bg-neutral-50 lg:flex">
         <div className="flex h-14 shrink-0 items-center gap-2.5 border-b border-neutral-200 px-4">

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { SkipLink } from "../SkipLink";
 import { BottomNav } from "./BottomNav";
 import { engineerNav, type NavItem } from "./nav";
 
@@ -29,12 +30,7 @@ export function EngineerShell({
 }: EngineerShellProps) {
   return (
     <div className="min-h-dvh overflow-x-clip bg-neutral-50 text-base text-neutral-900">
-      <a
-        href="#main"
-        className="sr-only z-50 rounded-md bg-white px-3 py-2 font-medium shadow-md focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
-      >
-        Skip to content
-      </a>
+      <SkipLink />
       <header className="sticky top-0 z-30 border-b border-neutral-200 bg-white pt-[env(safe-area-inset-top)]">
         <div className="mx-auto flex min-h-14 max-w-screen-sm items-center gap-3 px-4 py-2">
           <div className="min-w-0 flex-1">

@@ -63,6 +63,8 @@ export function UserMenu({ name, email, links = [], compact = false }: UserMenuP
       });
       // 401 means the session is already gone: still a successful sign-out from the user's view.
       if (res.ok || res.status === 401) {
+        // A full page load on purpose: drops every client-side cache of the signed-in session.
+        // eslint-disable-next-line @next/next/no-location-assign-relative-destination
         window.location.assign("/login");
         return;
       }

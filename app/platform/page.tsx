@@ -1,0 +1,59 @@
+import type { Metadata } from "next";
+import { SignOutButton } from "@/modules/identity/components/SignOutButton.tsx";
+import { listTenants } from "@/modules/platform/platform.service.ts";
+import { policy } from "@/server/http/operation.ts";
+import { loadOrUnavailable, requirePage } from "@/server/http/page.ts";
+import { Card, formatDate, PageHeader, StatusBadge, Wordmark } from "@/ui";
+
+export const metadata: Metadata = { title: "Platform" };
+
+export default async function PlatformConsole() {
+  const ctx = await requirePage(policy.operator());
+  const tenants = await loadOrUnavailable(() => listTenants(ctx));
+  return (
+    <div className="min-h-dvh bg-neutral-50">
+      <header className="flex h-14 items-center justify-between border-b border-neutral-200 bg-white px-6">
+        <div className="flex items-center gap-3">
+          <Wordmark size="sm" />
+          <span className="text-sm font-medium text-neutral-600">Platform console</span>
+        </div>
+        <div className="flex items-center gap-3 text-sm text-neutral-600">
+          <span>{ctx.user?.email}</span>
+          <SignOutButton variant="ghost" size="sm" />
+        </div>
+      </header>
+      <main id="main" className="mx-auto max-w-6xl p-6">
+        <PageHeader title="Companies" subtitle={`${tenants.length} tenants. Counts and status only; tenant business data stays with each company.`} />
+        <Card padding="none">
+          <table className="w-full text-sm">
+            <thead className="border-b border-neutral-200 text-left text-xs text-neutral-600">
+              <tr>
+                <th scope="col" className="px-4 py-2 font-medium">Company</th>
+                <th scope="col" className="px-4 py-2 font-medium">Status</th>
+                <th scope="col" className="px-4 py-2 text-right font-medium">Users</th>
+                <th scope="col" className="px-4 py-2 font-medium">Last activity</th>
+                <th scope="col" className="px-4 py-2 font-medium">Created</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-neutral-100">
+              {tenants.map((t) => (
+                <tr key={t.id}>
+                  <td className="px-4 py-3">
+                    <span className="block font-medium text-neutral-900">{t.name}</span>
+                    <span className="text-xs text-neutral-600">{t.slug}</span>
+                  </td>
+                  <td className="px-4 py-3">
+                    <StatusBadge status={t.status === "SUSPENDED" ? "failed" : t.status === "TRIAL" ? "scheduled" : "completed"} label={t.status === "SUSPENDED" ? "Suspended" : t.status === "TRIAL" ? "Trial" : "Active"} />
+                  </td>
+                  <td className="px-4 py-3 text-right tabular-nums">{t.userCount}</td>
+                  <td className="px-4 py-3">{t.lastActivityAt ? formatDate(t.lastActivityAt, "Europe/London") : "—"}</td>
+                  <td className="px-4 py-3">{formatDate(t.createdAt, "Europe/London")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Card>
+      </main>
+    </div>
+  );
+}

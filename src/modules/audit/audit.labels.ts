@@ -1,0 +1,35 @@
+/** Human wording for audit actions and fields (pure; used by the timeline). */
+const ACTION_LABELS: Record<string, string> = {
+  "auth.login": "Signed in",
+  "auth.logout": "Signed out",
+  "auth.login_failed": "Failed sign-in",
+  "company.settings_updated": "Updated company settings",
+};
+
+export function actionLabel(action: string): string {
+  if (ACTION_LABELS[action]) return ACTION_LABELS[action];
+  const [, verb = action] = action.split(".");
+  const words = verb.replace(/_/g, " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** "paymentTermsDays" -> "Payment terms days" */
+export function fieldLabel(field: string): string {
+  const words = field.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export function displayValue(v: unknown): string {
+  if (v === null || v === undefined || v === "") return "—";
+  if (typeof v === "object") return JSON.stringify(v);
+  return String(v);
+}
+
+export type FieldChange = { field: string; label: string; before: string; after: string };
+
+export function fieldChanges(before: unknown, after: unknown): FieldChange[] {
+  const b = (before && typeof before === "object" ? before : {}) as Record<string, unknown>;
+  const a = (after && typeof after === "object" ? after : {}) as Record<string, unknown>;
+  const keys = [...new Set([...Object.keys(b), ...Object.keys(a)])];
+  return keys.map((k) => ({ field: k, label: fieldLabel(k), before: displayValue(b[k]), after: displayValue(a[k]) }));
+}
