@@ -17,7 +17,7 @@ export type DataTableColumn<T> = {
   /** Truncate long content with an ellipsis beyond this width, e.g. "18rem". */
   maxWidth?: string;
   /** Hide the column on narrow screens. */
-  hideBelow?: "sm" | "md" | "lg";
+  hideBelow?: "sm" | "md" | "lg" | "xl";
   /** Allow the cell to wrap (default: single line). */
   wrap?: boolean;
   className?: string;
@@ -49,7 +49,12 @@ export type DataTableProps<T> = {
   className?: string;
 };
 
-const hide = { sm: "hidden sm:table-cell", md: "hidden md:table-cell", lg: "hidden lg:table-cell" } as const;
+const hide = {
+  sm: "hidden sm:table-cell",
+  md: "hidden md:table-cell",
+  lg: "hidden lg:table-cell",
+  xl: "hidden xl:table-cell",
+} as const;
 
 function alignOf<T>(c: DataTableColumn<T>): "left" | "center" | "right" {
   return c.align ?? (c.numeric ? "right" : "left");
@@ -75,7 +80,7 @@ export function DataTable<T>({
   density = "compact",
   className,
 }: DataTableProps<T>) {
-  const cellPad = density === "compact" ? "px-4 py-2.5" : "px-4 py-3.5";
+  const cellPad = density === "compact" ? "px-3 py-2.5 first:pl-4 last:pr-4" : "px-3 py-3.5 first:pl-4 last:pr-4";
 
   if (!loading && rows.length === 0) {
     return (
@@ -91,8 +96,9 @@ export function DataTable<T>({
     <div className={cx("min-w-0", className)}>
       <div
         className="overflow-x-auto rounded-[inherit]"
-        role="region"
+        role="group"
         aria-label={caption}
+        // Focusable so keyboard users can scroll a wide table sideways.
         tabIndex={0}
       >
         <table className="w-full border-collapse text-sm" aria-busy={loading || undefined}>
@@ -111,7 +117,7 @@ export function DataTable<T>({
                   scope="col"
                   style={c.width ? { width: c.width } : undefined}
                   className={cx(
-                    "px-4 py-2 text-xs font-medium whitespace-nowrap text-neutral-600",
+                    "px-3 py-2 text-xs font-medium whitespace-nowrap text-neutral-600 first:pl-4 last:pr-4",
                     alignClass[alignOf(c)],
                     c.hideBelow && hide[c.hideBelow],
                   )}

@@ -1,2 +1,0 @@
-import { ServiceUnavailable } from "@/ui";
-export default function P() { return <ServiceUnavailable />; }
