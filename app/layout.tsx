@@ -7,7 +7,7 @@ export const metadata: Metadata = {
   description: "Run your trades business from enquiry to paid invoice.",
 };
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0f172a" };
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#ffffff" };
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   // Reading the request makes every page render per request, which the CSP nonce needs.

@@ -6,7 +6,7 @@ import { requirePage } from "@/server/http/page.ts";
 import { AdminShell, ToastProvider } from "@/ui";
 import type { NavItem } from "@/ui/shells/nav";
 
-/** Sections that exist today; each area adds its entry when it lands. */
+/** Sections that exist today; each area adds its entry (and global search arrives) when it lands. */
 const NAV: NavItem[] = [
   { href: "/admin", label: "Dashboard", icon: "dashboard" },
   { href: "/admin/settings", label: "Settings", icon: "settings" },
@@ -17,7 +17,7 @@ export default async function AdminLayout({ children }: { children: ReactNode })
   const chrome = await loadChrome(ctx);
   return (
     <ToastProvider>
-      <AdminShell companyName={chrome.name} user={{ name: ctx.user.name, email: ctx.user.email }} nav={NAV}>
+      <AdminShell companyName={chrome.name} user={{ name: ctx.user.name, email: ctx.user.email }} nav={NAV} searchAction={null}>
         {children}
       </AdminShell>
     </ToastProvider>

@@ -16,6 +16,9 @@ const PLATFORM_INDEXES = new Set([
   "AuditEvent_idempotencyKey_key",
   "OutboxMessage_idempotencyKey_key",
   "OutboxMessage_status_availableAt_idx",
+  "EmailMessage_idempotencyKey_key",
+  "EmailMessage_to_idx", // the development mailbox looks mail up by recipient (filtered by company too)
+  "StoredFile_storageKey_key",
 ]);
 
 async function tenantTables(): Promise<string[]> {

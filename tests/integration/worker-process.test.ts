@@ -17,11 +17,13 @@ function startWorker(env: Record<string, string | undefined>) {
 
 describe("worker process", () => {
   it("exits with a readable list when the environment is incomplete", async () => {
-    const w = startWorker({ NODE_ENV: "test", DATABASE_URL: "mysql://wrong" });
+    // Blank values count as unset (and a developer's .env never overrides what is already set).
+    const w = startWorker({ NODE_ENV: "test", DATABASE_URL: "mysql://wrong", REDIS_URL: "", LOG_LEVEL: "loud" });
     expect(await w.exited).toBe(1);
     expect(w.output()).toMatch(/Quantract cannot start: Invalid environment:/);
     expect(w.output()).toMatch(/DATABASE_URL must start with postgresql:\/\//);
     expect(w.output()).toMatch(/REDIS_URL is required/);
+    expect(w.output()).toMatch(/LOG_LEVEL/);
     expect(w.output()).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/); // no stack trace
   });
 

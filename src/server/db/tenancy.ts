@@ -16,6 +16,8 @@ export const TENANT_MODELS: ReadonlySet<string> = new Set<Prisma.ModelName>([
   "AuditEvent",
   "Counter",
   "OutboxMessage",
+  "EmailMessage",
+  "StoredFile",
 ]);
 
 export class TenancyViolation extends Error {

@@ -16,8 +16,14 @@ const REDACT_KEYS = [
   "DATABASE_URL",
 ];
 
+const LEVELS = new Set(["fatal", "error", "warn", "info", "debug", "trace", "silent"]);
+// The logger exists before the environment is validated: an invalid LOG_LEVEL falls back to
+// "info" here and is reported by the env check with every other problem.
+const configured = process.env.LOG_LEVEL;
+const level = configured && LEVELS.has(configured) ? configured : process.env.NODE_ENV === "test" ? "silent" : "info";
+
 export const logger = pino({
-  level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "silent" : "info"),
+  level,
   base: { service: process.env.QT_SERVICE ?? "web" },
   timestamp: pino.stdTimeFunctions.isoTime,
   redact: {

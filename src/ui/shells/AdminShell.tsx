@@ -14,8 +14,8 @@ export type AdminShellProps = {
   nav?: NavItem[];
   /** Current pathname. Optional: when omitted the nav follows the URL (layouts don't get the path). */
   active?: string;
-  /** Global search form target (GET ?q=). Default "/admin/search". */
-  searchAction?: string;
+  /** Global search form target (GET ?q=). Default "/admin/search"; null hides the search box. */
+  searchAction?: string | null;
   searchQuery?: string;
   /** Extra links in the user menu. */
   userLinks?: ReadonlyArray<{ href: string; label: string }>;
@@ -63,11 +63,13 @@ export function AdminShell({
             <p className="min-w-0 flex-1 truncate text-sm font-semibold text-neutral-900 lg:hidden">
               {companyName}
             </p>
-            <GlobalSearch
-              action={searchAction}
-              defaultValue={searchQuery}
-              className="order-last w-full lg:order-none lg:w-auto lg:max-w-md lg:flex-1"
-            />
+            {searchAction !== null ? (
+              <GlobalSearch
+                action={searchAction}
+                defaultValue={searchQuery}
+                className="order-last w-full lg:order-none lg:w-auto lg:max-w-md lg:flex-1"
+              />
+            ) : null}
             <div className="flex items-center gap-2 lg:ml-auto">
               <UserMenu name={user.name} email={user.email} links={userLinks} />
             </div>
