@@ -3,7 +3,8 @@ FROM node:20-bookworm-slim
 WORKDIR /app
 ENV NEXT_TELEMETRY_DISABLED=1
 COPY package.json package-lock.json ./
-RUN npm ci --include=dev --no-audit --no-fund
+# npm install rather than ci: the lock file is written where other platforms' optional binaries are absent.
+RUN npm install --include=dev --no-audit --no-fund
 COPY . .
 RUN npm run build
 ENV NODE_ENV=production
