@@ -29,6 +29,20 @@ export function contentSecurityPolicy(nonce: string, dev: boolean, https: boolea
   ].join("; ");
 }
 
+/** Length-independent comparison (no early exit on the first differing character). */
+function sameSecret(a: string, b: string): boolean {
+  let diff = a.length ^ b.length;
+  for (let i = 0; i < Math.max(a.length, b.length); i++) diff |= (a.charCodeAt(i) || 0) ^ (b.charCodeAt(i) || 0);
+  return diff === 0;
+}
+
+/** Cron paths are refused before routing unless they carry the secret (no secret set = disabled). */
+function cronAllowed(request: NextRequest): boolean {
+  const secret = process.env.CRON_SECRET;
+  const given = request.headers.get("authorization")?.replace(/^Bearer /, "") ?? "";
+  return !!secret && sameSecret(given, secret);
+}
+
 function isGated(pathname: string): boolean {
   return GATED_PREFIXES.some((p) => pathname === p || pathname.startsWith(`${p}/`));
 }
@@ -37,6 +51,13 @@ export function proxy(request: NextRequest) {
   const { pathname, search } = request.nextUrl;
   const given = request.headers.get("x-request-id");
   const requestId = given && REQUEST_ID_RE.test(given) ? given : crypto.randomUUID();
+
+  if (pathname.startsWith("/api/internal/") && !cronAllowed(request)) {
+    return Response.json(
+      { error: { code: "UNAUTHENTICATED", message: "Invalid cron credentials." } },
+      { status: 401, headers: { "x-request-id": requestId, "cache-control": "no-store" } },
+    );
+  }
 
   if (isGated(pathname) && !SESSION_COOKIES.some((c) => request.cookies.has(c))) {
     const login = new URL("/login", request.url);

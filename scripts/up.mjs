@@ -33,6 +33,9 @@ function writeEnvIfMissing() {
   }
   let text = readFileSync(path.join(root, ".env.example"), "utf8");
   text = text.replace(/^CRON_SECRET=.*$/m, `CRON_SECRET=${randomBytes(32).toString("base64url")}`);
+  text = text.replace(/^APP_SECRET=.*$/m, `APP_SECRET=${randomBytes(32).toString("base64url")}`);
+  // A local install keeps mail in the built-in mailbox (Admin → System → Mailbox) until Resend is configured.
+  text = text.replace(/^EMAIL_TRANSPORT=.*$/m, "EMAIL_TRANSPORT=mailbox");
   if (process.env.DATABASE_URL) text = text.replace(/^DATABASE_URL=.*$/m, `DATABASE_URL=${process.env.DATABASE_URL}`);
   if (process.env.REDIS_URL) text = text.replace(/^REDIS_URL=.*$/m, `REDIS_URL=${process.env.REDIS_URL}`);
   if (process.env.PORT) {

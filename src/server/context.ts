@@ -10,6 +10,9 @@ import { AppError, forbidden, unauthenticated } from "./errors/errors.ts";
 export const companySuspended = () =>
   new AppError("FORBIDDEN", "This company account is suspended. Contact Quantract support to restore access.");
 
+export const mfaEnrolmentNeeded = () =>
+  new AppError("FORBIDDEN", "Your company requires two-factor authentication. Set it up to continue.");
+
 export type ActingUser = { id: string; email: string; name: string; isPlatformOperator: boolean };
 
 export type RequestContext = {
@@ -20,6 +23,11 @@ export type RequestContext = {
   user: ActingUser | null;
   /** The real actor while an admin impersonates `user`. */
   impersonatorId: string | null;
+  /**
+   * The company requires MFA for this person's role and they have none yet: the session may only
+   * enrol (and sign out) until they do. Their capabilities are empty meanwhile.
+   */
+  mfaEnrolmentPending: boolean;
   companyId: string | null;
   /** A suspended company's users are refused everywhere except sign-out. */
   companyStatus: "TRIAL" | "ACTIVE" | "SUSPENDED" | null;
@@ -38,6 +46,7 @@ export function anonymousContext(meta: Partial<Pick<RequestContext, "requestId" 
     sessionId: null,
     user: null,
     impersonatorId: null,
+    mfaEnrolmentPending: false,
     companyId: null,
     companyStatus: null,
     role: null,

@@ -1,21 +1,16 @@
 /**
  * The worker process: everything slow or external runs here, never in the web process.
- * Starts only once PostgreSQL and Redis answer, reports a heartbeat the web's /api/health reads,
- * and shuts down gracefully on SIGTERM/SIGINT.
+ * Starts consuming only once PostgreSQL and Redis answer; SIGTERM/SIGINT stop it gracefully.
  */
 process.env.QT_SERVICE ??= "worker";
 
-import { hostname } from "node:os";
 import { loadDotEnv } from "@/server/config/dotenv.ts";
 import { envOrExit } from "@/server/config/env.ts";
 import { disconnectDb, unsafeUnscopedDb } from "@/server/db/client.ts";
-import { workerHeartbeatKey } from "@/server/health/health.ts";
 import { logger } from "@/server/logging/logger.ts";
 import { initSentry } from "@/server/logging/sentry.ts";
 import { createRedis } from "@/server/redis/redis.ts";
-
-const HEARTBEAT_EVERY_MS = 10_000;
-const HEARTBEAT_TTL_S = 120;
+import { startRuntime } from "./runtime.ts";
 
 async function waitFor(name: string, probe: () => Promise<unknown>, signal: AbortSignal) {
   for (let attempt = 1; !signal.aborted; attempt++) {
@@ -35,22 +30,16 @@ async function main() {
   loadDotEnv();
   const e = envOrExit();
   initSentry(e.SENTRY_DSN, "worker");
-  const stop = new AbortController();
-  const redis = createRedis("worker");
-
+  const starting = new AbortController();
+  let runtime: Awaited<ReturnType<typeof startRuntime>> | null = null;
   let stopping = false;
+
   const shutdown = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "worker stopping");
-    stop.abort();
-    clearInterval(heartbeat);
-    try {
-      await redis.del(workerHeartbeatKey());
-    } catch {
-      logger.warn("could not clear the heartbeat on shutdown");
-    }
-    redis.disconnect();
+    starting.abort();
+    await runtime?.stop();
     await disconnectDb();
     logger.info("worker stopped");
     process.exit(0);
@@ -58,19 +47,20 @@ async function main() {
   process.on("SIGTERM", () => void shutdown("SIGTERM"));
   process.on("SIGINT", () => void shutdown("SIGINT"));
 
-  await waitFor("postgres", () => unsafeUnscopedDb().$queryRaw`SELECT 1`, stop.signal);
-  await waitFor("redis", () => redis.ping(), stop.signal);
-  const policy = await redis.config("GET", "maxmemory-policy").catch(() => null);
+  const probe = createRedis("worker");
+  await waitFor("postgres", () => unsafeUnscopedDb().$queryRaw`SELECT 1`, starting.signal);
+  await waitFor("redis", () => probe.ping(), starting.signal);
+  const policy = await probe.config("GET", "maxmemory-policy").catch((err: Error) => {
+    logger.warn({ err: err.message }, "could not read Redis maxmemory-policy");
+    return null;
+  });
   if (Array.isArray(policy) && policy[1] !== "noeviction") {
     logger.warn({ policy: policy[1] }, "Redis maxmemory-policy should be noeviction, or queued jobs may be evicted");
   }
+  probe.disconnect();
+  if (starting.signal.aborted) return;
 
-  const beat = () =>
-    redis
-      .set(workerHeartbeatKey(), JSON.stringify({ at: Date.now(), pid: process.pid, host: hostname() }), "EX", HEARTBEAT_TTL_S)
-      .catch((err: Error) => logger.warn({ err: err.message }, "heartbeat failed"));
-  await beat();
-  const heartbeat = setInterval(beat, HEARTBEAT_EVERY_MS);
+  runtime = await startRuntime();
   logger.info({ pid: process.pid }, "worker started");
 }
 

@@ -22,7 +22,10 @@ export function baseTestEnv(databaseUrl: string, redisPrefix: string): Record<st
     REDIS_PREFIX: redisPrefix,
     APP_URL: "http://localhost:3000",
     CRON_SECRET: "test-cron-secret-test-cron-secret-0123456789",
+    APP_SECRET: "test-app-secret-test-app-secret-0123456789abcdef",
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
     DATABASE_CONNECT_TIMEOUT_MS: "2000",
+    EMAIL_TRANSPORT: "mailbox",
+    STORAGE_DIR: `/tmp/qt-test-storage/${redisPrefix.replace(/[^a-zA-Z0-9-]/g, "_")}`,
   };
 }

@@ -1,5 +1,6 @@
 import { anonymousContext, type RequestContext } from "@/server/context.ts";
 import { sha256 } from "@/server/auth/tokens.ts";
+import { mfaEnrolmentRequired } from "./mfa.ts";
 import { effectiveCapabilities } from "./permissions.ts";
 import { findLiveSessionByTokenHash, touchSession } from "./session.repo.ts";
 
@@ -22,16 +23,27 @@ export async function contextFromSessionToken(token: string | undefined, meta: M
     await touchSession(session.id, now, new Date(Math.min(now.getTime() + SESSION_IDLE_MS, session.absoluteExpiresAt.getTime())));
   }
   const activeMember = membership && membership.status === "ACTIVE" ? membership : null;
+  const { mfaEnabledAt, ...user } = session.user;
+  // Held at enrolment while the company requires MFA for this role and the person has none; an
+  // impersonation session is not held (the admin behind it passed their own checks).
+  const mfaEnrolmentPending =
+    !!activeMember &&
+    !session.impersonatorId &&
+    !mfaEnabledAt &&
+    (session.mfaEnrolmentPending ||
+      mfaEnrolmentRequired({ companyRequires: !!session.activeCompany?.mfaRequiredForStaff, role: activeMember.role, mfaEnabled: false }));
   return {
     ...ctx,
     sessionId: session.id,
-    user: session.user,
+    user,
     impersonatorId: session.impersonatorId,
+    mfaEnrolmentPending,
     companyId: activeMember ? session.activeCompanyId : null,
     companyStatus: activeMember ? (session.activeCompany?.status ?? null) : null,
     role: activeMember?.role ?? null,
-    capabilities: activeMember
-      ? effectiveCapabilities(activeMember.role, activeMember.grantedCapabilities, activeMember.revokedCapabilities)
-      : new Set(),
+    capabilities:
+      activeMember && !mfaEnrolmentPending
+        ? effectiveCapabilities(activeMember.role, activeMember.grantedCapabilities, activeMember.revokedCapabilities)
+        : new Set(),
   };
 }

@@ -63,6 +63,11 @@ export async function audit(db: TenantDb | TenantTx, ctx: TenantContext, e: Audi
  * Platform-level events: no tenant context yet (a failed sign-in) or an operator acting on a
  * company from the platform console. Uses the raw client, so it lives here and nowhere else.
  */
-export async function auditPlatform(ctx: RequestContext, e: AuditInput & { companyId?: string | null }) {
-  return unsafeUnscopedDb().auditEvent.create({ data: { ...rowFor(ctx, e), companyId: e.companyId ?? null } });
+export async function auditPlatform(
+  ctx: RequestContext,
+  e: AuditInput & { companyId?: string | null },
+  /** A transaction on the raw client, so the event commits with the change it records. */
+  db: Prisma.TransactionClient | ReturnType<typeof unsafeUnscopedDb> = unsafeUnscopedDb(),
+) {
+  return db.auditEvent.create({ data: { ...rowFor(ctx, e), companyId: e.companyId ?? null } });
 }

@@ -22,3 +22,10 @@ export function sessionCookieOptions(maxAgeSeconds: number) {
     maxAge: maxAgeSeconds,
   };
 }
+
+/** The short-lived MFA sign-in challenge (between the password step and the code step). */
+export const MFA_CHALLENGE_COOKIE_NAMES = ["__Host-qt_mfa", "qt_mfa"] as const;
+
+export function mfaChallengeCookieName(): string {
+  return sessionCookieSecure() ? "__Host-qt_mfa" : "qt_mfa";
+}

@@ -19,12 +19,23 @@ export const envSchema = z.object({
   REDIS_PREFIX: z.string().regex(/^[a-zA-Z0-9:_-]*$/).default("qt"),
   SESSION_COOKIE_SECURE: bool.optional(),
   CRON_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
+  /** Root key for data encrypted at rest (MFA secrets). Required in production; never change it casually. */
+  APP_SECRET: z.string().min(32, "must be at least 32 characters").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SENTRY_DSN: z.url().optional().or(z.literal("")),
   STORAGE_DIR: z.string().default("./storage"),
   EMAIL_TRANSPORT: z.enum(["mailbox", "resend"]).optional(),
   EMAIL_FROM: z.string().default("Quantract <no-reply@quantract.test>"),
   RESEND_API_KEY: z.string().optional(),
+  /** Worker: run the cron schedules itself (single-machine installs) instead of an external cron. */
+  WORKER_RUN_SCHEDULES: bool.optional(),
+  /** Worker: how long a job's lock (and its idempotency lease) lasts before another worker may take it over. */
+  JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
+}).superRefine((e, ctx) => {
+  const transport = e.EMAIL_TRANSPORT ?? (e.NODE_ENV === "production" ? "resend" : "mailbox");
+  if (transport === "resend" && !e.RESEND_API_KEY) {
+    ctx.addIssue({ code: "custom", path: ["RESEND_API_KEY"], message: "is required to send email through Resend (or set EMAIL_TRANSPORT=mailbox)" });
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -42,6 +53,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = envSchema.safeParse(cleaned);
   if (!result.success) {
     throw new EnvError(result.error.issues.map((i) => `${i.path.join(".") || "(root)"} ${i.message}`));
+  }
+  if (result.data.NODE_ENV === "production" && !result.data.APP_SECRET) {
+    throw new EnvError(["APP_SECRET is required in production (at least 32 random characters)"]);
   }
   return result.data;
 }
@@ -69,4 +83,15 @@ export function envOrExit(): Env {
 
 export function isProduction(): boolean {
   return env().NODE_ENV === "production";
+}
+
+/** Fixed key for development and tests only: production refuses to start without APP_SECRET. */
+const DEV_APP_SECRET = "quantract-development-only-app-secret-not-for-production";
+
+/** The root secret for encryption at rest (see src/server/auth/secret-box.ts). */
+export function appSecret(): string {
+  const e = env();
+  if (e.APP_SECRET) return e.APP_SECRET;
+  if (e.NODE_ENV === "production") throw new EnvError(["APP_SECRET is required in production (at least 32 random characters)"]);
+  return DEV_APP_SECRET;
 }

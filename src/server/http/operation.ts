@@ -7,7 +7,7 @@ import type { Capability } from "@/modules/identity/permissions.ts";
 
 export type Policy =
   | { kind: "public"; crossOrigin?: boolean }
-  | { kind: "authenticated" }
+  | { kind: "authenticated"; duringMfaEnrolment?: boolean }
   | { kind: "operator" }
   | { kind: "cron" }
   | { kind: "capability"; capability: Capability };
@@ -17,6 +17,11 @@ export const policy = {
   public: (opts: { crossOrigin?: boolean } = {}): Policy => ({ kind: "public", ...opts }),
   /** Any signed-in user, whatever their company or role. */
   authenticated: (): Policy => ({ kind: "authenticated" }),
+  /**
+   * Any signed-in user acting on their own account (sessions, MFA, sign-out): also allowed while
+   * the company's MFA requirement holds the session to enrolment.
+   */
+  ownAccount: (): Policy => ({ kind: "authenticated", duringMfaEnrolment: true }),
   /** Platform operators (a user flag, not a company role). */
   operator: (): Policy => ({ kind: "operator" }),
   /** External scheduler with the CRON_SECRET bearer token. */

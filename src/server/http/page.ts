@@ -47,12 +47,16 @@ export async function requirePage(policy: Policy): Promise<RequestContext> {
     const e = classifyError(err);
     const path = await currentPath();
     if (e.code === "UNAUTHENTICATED") redirect(`/login?next=${encodeURIComponent(path)}`);
+    if (ctx.mfaEnrolmentPending) redirect(MFA_ENROLMENT_PAGE);
     if (ctx.companyStatus === "SUSPENDED") redirect("/suspended");
     const home = ctx.role ? ROLE_HOME[ctx.role] : ctx.user?.isPlatformOperator ? "/platform" : null;
     if (home && !path.startsWith(home)) redirect(home);
     notFound();
   }
 }
+
+/** Where a session held by the company's MFA requirement is sent (ADMIN/OFFICE only are held). */
+export const MFA_ENROLMENT_PAGE = "/admin/account/security";
 
 /** Declares a page public on purpose (the page-policy test looks for this or requirePage). */
 export function publicPage(): void {}

@@ -8,7 +8,7 @@ import type { NextRequest } from "next/server";
 import { z } from "zod";
 import { contextFromSessionToken } from "@/modules/identity/session.service.ts";
 import { env } from "../config/env.ts";
-import { anonymousContext, companySuspended, type RequestContext } from "../context.ts";
+import { anonymousContext, companySuspended, mfaEnrolmentNeeded, type RequestContext } from "../context.ts";
 import { constantTimeEqual } from "../auth/tokens.ts";
 import { SESSION_COOKIE_NAMES } from "../auth/cookies.ts";
 import { classifyError, zodFieldErrors } from "../errors/classify.ts";
@@ -58,6 +58,9 @@ function bearer(req: NextRequest): string | null {
 
 /** Enforces a declared policy against a context. Exported for pages and server actions. */
 export function enforcePolicy(p: Policy, ctx: RequestContext, cronToken?: string | null): void {
+  if (ctx.user && ctx.mfaEnrolmentPending && p.kind !== "public" && p.kind !== "cron" && !(p.kind === "authenticated" && p.duringMfaEnrolment)) {
+    throw mfaEnrolmentNeeded();
+  }
   switch (p.kind) {
     case "public":
       return;

@@ -5,10 +5,11 @@
 import { auditApi } from "@/modules/audit/audit.api.ts";
 import { companyApi } from "@/modules/company/company.api.ts";
 import { identityApi } from "@/modules/identity/identity.api.ts";
+import { cronApi } from "../cron/cron.api.ts";
 import { healthApi } from "../health/health.api.ts";
 import type { Operation } from "../http/operation.ts";
 import { openapiApi } from "./openapi.api.ts";
 
-export const ALL_OPERATIONS: Operation[] = [healthApi, openapiApi, identityApi, companyApi, auditApi].flatMap((group) =>
+export const ALL_OPERATIONS: Operation[] = [healthApi, openapiApi, identityApi, companyApi, auditApi, cronApi].flatMap((group) =>
   Object.values(group as Record<string, Operation>),
 );

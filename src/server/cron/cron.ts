@@ -1,0 +1,51 @@
+/**
+ * Scheduled work. An external scheduler calls POST /api/internal/cron/<name> (or, on a single
+ * machine, the worker runs the same schedules itself: WORKER_RUN_SCHEDULES=true). Either way a
+ * task only enqueues, keyed by its period, so two calls in one period enqueue once.
+ * Areas add their tasks here (quote expiry, invoice reminders, courier polls, renewals).
+ */
+import { unsafeUnscopedDb } from "../db/client.ts";
+import { writeOutbox } from "../queue/outbox.ts";
+
+export type CronTask = {
+  /** Cron pattern (UTC) for the worker's own schedules and the README. */
+  pattern: string;
+  description: string;
+  /** The period a call belongs to: the idempotency key's suffix. */
+  period: (now: Date) => string;
+  enqueue: (period: string) => Promise<void>;
+};
+
+const day = (now: Date) => now.toISOString().slice(0, 10);
+
+export const CRON_TASKS: Record<string, CronTask> = {
+  "session-cleanup": {
+    pattern: "15 3 * * *",
+    description: "Daily: delete sessions and sign-in tokens that ended more than 30 days ago.",
+    period: day,
+    enqueue: async (period) => {
+      await writeOutbox(unsafeUnscopedDb(), {
+        job: "maintenance.session-cleanup",
+        payload: { period },
+        idempotencyKey: `session-cleanup:${period}`,
+        companyId: null,
+      });
+    },
+  },
+};
+
+export type CronResult = { task: string; period: string; enqueued: boolean };
+
+/** Enqueues a task's work for the current period; a repeat in the same period enqueues nothing. */
+export async function runCronTask(name: string, now = new Date()): Promise<CronResult | null> {
+  const task = Object.hasOwn(CRON_TASKS, name) ? CRON_TASKS[name] : undefined;
+  if (!task) return null;
+  const period = task.period(now);
+  try {
+    await task.enqueue(period);
+    return { task: name, period, enqueued: true };
+  } catch (err) {
+    if ((err as { code?: string }).code === "P2002") return { task: name, period, enqueued: false };
+    throw err;
+  }
+}

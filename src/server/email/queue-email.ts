@@ -1,0 +1,27 @@
+/**
+ * How a service sends an email: write it to the outbox inside the business transaction.
+ * The worker renders and delivers it, once, and records it in the communication history.
+ */
+import { writeOutbox } from "../queue/outbox.ts";
+import type { JobInput } from "../queue/jobs.ts";
+
+type OutboxWriter = Parameters<typeof writeOutbox>[0];
+
+export type QueueEmailInput = Omit<JobInput<"email.send">, "companyId"> & {
+  companyId: string | null;
+  /** Unique per email (e.g. `magic-link:<tokenId>`); a repeat with the same key sends nothing more. */
+  idempotencyKey: string;
+  /** 1 = urgent (sign-in emails jump the queue). */
+  priority?: number;
+};
+
+export async function queueEmail(db: OutboxWriter, input: QueueEmailInput) {
+  const { idempotencyKey, priority, ...payload } = input;
+  return writeOutbox(db, {
+    job: "email.send",
+    payload,
+    idempotencyKey: `email:${idempotencyKey}`,
+    companyId: input.companyId,
+    priority,
+  });
+}

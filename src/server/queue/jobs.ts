@@ -1,0 +1,82 @@
+/**
+ * The job registry: every background job is a name, the queue it runs on and a zod payload
+ * schema, declared here once. Payloads are validated when written to the outbox and again
+ * before a processor runs. Processors are registered in src/worker/processors.
+ * No secrets in payloads: they hold ids and references, never tokens or passwords in clear.
+ */
+import { z } from "zod";
+
+export const QUEUES = ["email", "pdf", "reminder", "courier-tracking", "maintenance"] as const;
+export type QueueName = (typeof QUEUES)[number];
+
+const uuid = z.uuid();
+
+export const JOBS = {
+  /** Render a template and deliver it through the configured transport. */
+  "email.send": {
+    queue: "email",
+    payload: z.object({
+      companyId: uuid.nullable(),
+      to: z.array(z.email()).min(1).max(50),
+      template: z.string().min(1).max(64),
+      /** Template props. Sign-in links carry their one-time token here: that is the point of the email. */
+      props: z.record(z.string(), z.unknown()),
+      category: z.string().min(1).max(64),
+      /** Users whose email preferences decide whether this category is sent. */
+      recipientUserIds: z.array(uuid).default([]),
+      entityType: z.string().max(64).optional(),
+      entityId: z.string().max(64).optional(),
+      clientId: uuid.optional(),
+      attachments: z
+        .array(z.object({ storageKey: z.string(), fileName: z.string(), contentType: z.string() }))
+        .default([]),
+    }),
+  },
+  /** Render a PDF document through the PDF service and store it. */
+  "pdf.render": {
+    queue: "pdf",
+    payload: z.object({
+      companyId: uuid,
+      document: z.string().min(1).max(64),
+      entityType: z.string().max(64),
+      entityId: z.string().max(64),
+      props: z.record(z.string(), z.unknown()).default({}),
+    }),
+  },
+  /** Overdue-invoice and renewal reminders (processors arrive with invoicing and certificates). */
+  "reminder.invoice-overdue": {
+    queue: "reminder",
+    payload: z.object({ companyId: uuid, invoiceId: uuid, stage: z.number().int().min(1).max(10) }),
+  },
+  /** Poll a carrier for a shipment's tracking events (processor arrives with purchasing). */
+  "courier.poll": {
+    queue: "courier-tracking",
+    payload: z.object({ companyId: uuid, shipmentId: uuid }),
+  },
+  /** A cron schedule fired inside the worker (WORKER_RUN_SCHEDULES): enqueue the task's period. */
+  "cron.tick": {
+    queue: "maintenance",
+    payload: z.object({ task: z.string().min(1).max(64) }),
+  },
+  /** Housekeeping: expired sessions and used sign-in tokens. */
+  "maintenance.session-cleanup": {
+    queue: "maintenance",
+    payload: z.object({ period: z.string() }),
+  },
+} as const satisfies Record<string, { queue: QueueName; payload: z.ZodType }>;
+
+export type JobName = keyof typeof JOBS;
+export type JobPayload<N extends JobName> = z.output<(typeof JOBS)[N]["payload"]>;
+export type JobInput<N extends JobName> = z.input<(typeof JOBS)[N]["payload"]>;
+
+export function isJobName(name: string): name is JobName {
+  return Object.hasOwn(JOBS, name);
+}
+
+/** Default BullMQ options: 3+ attempts with exponential back-off from 2 s; completed trimmed, failed kept. */
+export const DEFAULT_JOB_OPTIONS = {
+  attempts: 5,
+  backoff: { type: "exponential" as const, delay: 2000 },
+  removeOnComplete: { age: 24 * 3600, count: 1000 },
+  removeOnFail: false,
+};

@@ -1,0 +1,24 @@
+/**
+ * Processors by job name. Each gets the job's idempotency key and its validated payload and must
+ * be safe to run twice (claim the key first; see src/server/queue/execution.ts).
+ * Queues without processors here (reminder, courier-tracking) get them with their areas.
+ */
+import { runCronTask } from "@/server/cron/cron.ts";
+import { deliverEmail } from "@/server/email/deliver.ts";
+import type { JobName, JobPayload, QueueName } from "@/server/queue/jobs.ts";
+import { cleanUpSessions } from "./maintenance.ts";
+
+type Processor<N extends JobName> = (key: string, payload: JobPayload<N>) => Promise<unknown>;
+
+export const PROCESSORS: { [N in JobName]?: Processor<N> } = {
+  "email.send": deliverEmail,
+  "maintenance.session-cleanup": cleanUpSessions,
+  // Idempotent by period: the outbox key refuses a second enqueue for the same period.
+  "cron.tick": (_key, p) => runCronTask(p.task),
+};
+
+/** Queues this worker consumes, with how many jobs each runs at once. */
+export const CONSUMED_QUEUES: { queue: QueueName; concurrency: number }[] = [
+  { queue: "email", concurrency: 20 },
+  { queue: "maintenance", concurrency: 1 },
+];
