@@ -4,12 +4,19 @@
  */
 import { auditApi } from "@/modules/audit/audit.api.ts";
 import { companyApi } from "@/modules/company/company.api.ts";
+import { systemApi } from "@/modules/system/system.api.ts";
 import { identityApi } from "@/modules/identity/identity.api.ts";
 import { cronApi } from "../cron/cron.api.ts";
 import { healthApi } from "../health/health.api.ts";
 import type { Operation } from "../http/operation.ts";
 import { openapiApi } from "./openapi.api.ts";
+import { accountApi } from "@/modules/identity/account.api.ts";
+import { usersApi } from "@/modules/identity/users.api.ts";
+import { platformApi } from "@/modules/platform/platform.api.ts";
 
-export const ALL_OPERATIONS: Operation[] = [healthApi, openapiApi, identityApi, companyApi, auditApi, cronApi].flatMap((group) =>
+export const ALL_OPERATIONS: Operation[] = [healthApi, openapiApi, identityApi, companyApi, auditApi, cronApi, systemApi].flatMap((group) =>
   Object.values(group as Record<string, Operation>),
 );
+
+// Identity and access (own account, users, platform console).
+ALL_OPERATIONS.push(...[accountApi, usersApi, platformApi].flatMap((group) => Object.values(group as Record<string, Operation>)));
