@@ -50,6 +50,7 @@ export function contextFor(user: { id: string; email: string; name: string }, co
     sessionId: null,
     user: { ...user, isPlatformOperator: false },
     impersonatorId: null,
+    mfaEnrolmentPending: false,
     companyId,
     companyStatus: "ACTIVE",
     role,

@@ -44,7 +44,8 @@ export async function verifyTotp(secret: string, code: string, lastStep: number 
     epochTolerance: TOLERANCE_SECONDS,
     ...(lastStep !== null ? { afterTimeStep: lastStep } : {}),
   });
-  return result.valid ? result.timeStep : null;
+  // TOTP verification reports the matched step (otplib's result type is shared with HOTP).
+  return result.valid && "timeStep" in result && typeof result.timeStep === "number" ? result.timeStep : null;
 }
 
 // No 0/o, 1/l/i: codes are read off paper.

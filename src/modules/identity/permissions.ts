@@ -98,3 +98,41 @@ export const ROLE_HOME: Record<RoleName, string> = {
   ENGINEER: "/engineer",
   CLIENT: "/client",
 };
+
+/** Can a member with this role be granted this capability on top of their role? */
+export function isGrantable(role: RoleName, capability: Capability): boolean {
+  return !(NEVER_GRANTABLE[role] ?? []).includes(capability);
+}
+
+/** Display names for the capability checkboxes on the users page. */
+export const CAPABILITY_LABELS: Record<Capability, string> = {
+  "dashboard.view": "See the dashboard",
+  "audit.view": "See the audit trail",
+  "company.view": "See company settings",
+  "settings.manage": "Change company settings",
+  "users.view": "See users",
+  "users.manage": "Manage users",
+  "users.impersonate": "Act as another user",
+  "billing.view": "See the Quantract plan and billing",
+  "billing.manage": "Manage the Quantract plan and billing",
+  "enquiries.manage": "Manage enquiries",
+  "clients.view": "See clients",
+  "clients.manage": "Manage clients",
+  "quotes.manage": "Manage quotes",
+  "jobs.view": "See all jobs",
+  "jobs.manage": "Manage jobs",
+  "jobs.view.assigned": "See their assigned jobs",
+  "planner.manage": "Use the planner",
+  "timesheets.approve": "Approve timesheets",
+  "time.track": "Track their time",
+  "invoices.view": "See invoices",
+  "invoices.manage": "Manage invoices",
+  "payments.manage": "Record payments",
+  "expenses.manage": "Manage expenses",
+  "suppliers.manage": "Manage suppliers",
+  "certificates.manage": "Manage certificates",
+  "reports.view": "See reports",
+  "system.jobs.manage": "Manage background jobs",
+  "system.mailbox.view": "See the email mailbox",
+  "client.portal": "Use the client portal",
+};

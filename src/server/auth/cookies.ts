@@ -29,3 +29,14 @@ export const MFA_CHALLENGE_COOKIE_NAMES = ["__Host-qt_mfa", "qt_mfa"] as const;
 export function mfaChallengeCookieName(): string {
   return sessionCookieSecure() ? "__Host-qt_mfa" : "qt_mfa";
 }
+
+type CookieJar = { set: (name: string, value: string, options: ReturnType<typeof sessionCookieOptions>) => unknown };
+
+/** Sets (or, with an empty token and 0, clears) the session cookie on a response. */
+export function setSessionCookie(res: { cookies: CookieJar }, token: string, maxAgeSeconds: number): void {
+  res.cookies.set(sessionCookieName(), token, sessionCookieOptions(maxAgeSeconds));
+}
+
+export function setMfaChallengeCookie(res: { cookies: CookieJar }, token: string, maxAgeSeconds: number): void {
+  res.cookies.set(mfaChallengeCookieName(), token, sessionCookieOptions(maxAgeSeconds));
+}

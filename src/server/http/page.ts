@@ -13,6 +13,7 @@ import { SESSION_COOKIE_NAMES } from "../auth/cookies.ts";
 import type { RequestContext } from "../context.ts";
 import { classifyError } from "../errors/classify.ts";
 import type { Policy } from "./operation.ts";
+import { MFA_ENROLMENT_PAGE } from "./page-paths.ts";
 import { requestMeta } from "./request-meta.ts";
 import { enforcePolicy } from "./route.ts";
 
@@ -54,9 +55,6 @@ export async function requirePage(policy: Policy): Promise<RequestContext> {
     notFound();
   }
 }
-
-/** Where a session held by the company's MFA requirement is sent (ADMIN/OFFICE only are held). */
-export const MFA_ENROLMENT_PAGE = "/admin/account/security";
 
 /** Declares a page public on purpose (the page-policy test looks for this or requirePage). */
 export function publicPage(): void {}
