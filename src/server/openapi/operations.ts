@@ -13,16 +13,10 @@ import { openapiApi } from "./openapi.api.ts";
 import { accountApi } from "@/modules/identity/account.api.ts";
 import { usersApi } from "@/modules/identity/users.api.ts";
 import { platformApi } from "@/modules/platform/platform.api.ts";
-import { accountApi } from "@/modules/identity/account.api.ts";
-import { usersApi } from "@/modules/identity/users.api.ts";
-import { platformApi } from "@/modules/platform/platform.api.ts";
 
 export const ALL_OPERATIONS: Operation[] = [healthApi, openapiApi, identityApi, companyApi, auditApi, cronApi, systemApi].flatMap((group) =>
   Object.values(group as Record<string, Operation>),
 );
-
-// Identity and access (own account, users, platform console).
-ALL_OPERATIONS.push(...[accountApi, usersApi, platformApi].flatMap((group) => Object.values(group as Record<string, Operation>)));
 
 // Identity and access (own account, users, platform console).
 ALL_OPERATIONS.push(...[accountApi, usersApi, platformApi].flatMap((group) => Object.values(group as Record<string, Operation>)));
