@@ -13,6 +13,7 @@ import { allQueues, bullPrefix, closeQueues, idempotencyKeyFromJobId } from "@/s
 import { createRedis } from "@/server/redis/redis.ts";
 import { runOutboxDispatcher } from "./outbox-dispatcher.ts";
 import { CONSUMED_QUEUES, PROCESSORS } from "./processors/index.ts";
+import { closePdfPool } from "./processors/pdf.ts";
 import { startSchedules } from "./schedules.ts";
 
 const HEARTBEAT_EVERY_MS = 10_000;
@@ -101,6 +102,7 @@ export async function startRuntime(opts: RuntimeOptions = {}) {
       }
       await dispatcher;
       await schedules?.close();
+      await closePdfPool();
       try {
         await connection.del(workerHeartbeatKey());
       } catch (err) {

@@ -1,6 +1,7 @@
 import { defineOperation, policy } from "@/server/http/operation.ts";
 import { idParams } from "@/server/http/pagination.ts";
-import { auditEventList, auditEventOutput, listAuditEventsQuery } from "./audit.schema.ts";
+import { z } from "zod";
+import { auditEventList, auditEventOutput, exportAuditInput, listAuditEventsQuery } from "./audit.schema.ts";
 
 export const auditApi = {
   list: defineOperation({
@@ -11,6 +12,16 @@ export const auditApi = {
     policy: policy.can("audit.view"),
     query: listAuditEventsQuery,
     response: auditEventList,
+  }),
+  export: defineOperation({
+    method: "POST",
+    path: "/api/admin/audit-events/export",
+    summary: "Queue a PDF of a record's change history; poll /api/admin/files?entityType=AuditExport&entityId=<exportId>",
+    tag: "Audit",
+    policy: policy.can("audit.view"),
+    body: exportAuditInput,
+    response: z.object({ exportId: z.uuid() }),
+    successStatus: 202,
   }),
   get: defineOperation({
     method: "GET",

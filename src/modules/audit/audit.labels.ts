@@ -4,6 +4,23 @@ const ACTION_LABELS: Record<string, string> = {
   "auth.logout": "Signed out",
   "auth.login_failed": "Failed sign-in",
   "company.settings_updated": "Updated company settings",
+  "auth.mfa_enabled": "Turned on two-factor authentication",
+  "auth.mfa_disabled": "Turned off two-factor authentication",
+  "auth.mfa_disable_failed": "Failed to turn off two-factor authentication",
+  "auth.session_revoked": "Signed out a session",
+  "auth.other_sessions_revoked": "Signed out everywhere else",
+  "auth.company_switched": "Switched to this company",
+  "auth.company_switched_away": "Switched to another company",
+  "auth.impersonation_started": "Started acting as a user",
+  "auth.impersonation_stopped": "Stopped acting as a user",
+  "user.role_changed": "Changed a user's role",
+  "user.capabilities_changed": "Changed a user's permissions",
+  "user.deactivated": "Deactivated a user",
+  "user.reactivated": "Reactivated a user",
+  "user.invited": "Invited a user",
+  "user.invitation_accepted": "Accepted an invitation",
+  "platform.company_suspended": "Suspended by Quantract",
+  "platform.company_reactivated": "Reactivated by Quantract",
 };
 
 export function actionLabel(action: string): string {

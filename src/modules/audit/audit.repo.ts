@@ -26,3 +26,8 @@ export async function findUserNames(ids: string[]): Promise<Map<string, string>>
   const users = await guardedDb().user.findMany({ where: { id: { in: ids } }, select: { id: true, name: true } });
   return new Map(users.map((u) => [u.id, u.name]));
 }
+
+/** A record's whole history, oldest first, for exports (bounded). */
+export async function findEntityHistory(db: TenantDb, entityType: string, entityId: string, max: number) {
+  return db.auditEvent.findMany({ where: { entityType, entityId }, orderBy: { id: "asc" }, take: max });
+}

@@ -25,3 +25,11 @@ export const auditEventOutput = z.object({
 export type AuditEventView = z.infer<typeof auditEventOutput>;
 
 export const auditEventList = listResponse(auditEventOutput);
+
+export const exportAuditInput = z.object({
+  entityType: z.string().trim().min(1).max(64),
+  entityId: z.string().trim().min(1).max(64),
+  /** Shown in the PDF heading, e.g. "Company settings". */
+  label: z.string().trim().min(1).max(120),
+});
+export type ExportAuditInput = z.infer<typeof exportAuditInput>;

@@ -9,6 +9,7 @@ export type Policy =
   | { kind: "public"; crossOrigin?: boolean }
   | { kind: "authenticated"; duringMfaEnrolment?: boolean }
   | { kind: "operator" }
+  | { kind: "member" }
   | { kind: "cron" }
   | { kind: "capability"; capability: Capability };
 
@@ -24,6 +25,8 @@ export const policy = {
   ownAccount: (): Policy => ({ kind: "authenticated", duringMfaEnrolment: true }),
   /** Platform operators (a user flag, not a company role). */
   operator: (): Policy => ({ kind: "operator" }),
+  /** Any active member of the active company; the service checks access per record (e.g. files). */
+  member: (): Policy => ({ kind: "member" }),
   /** External scheduler with the CRON_SECRET bearer token. */
   cron: (): Policy => ({ kind: "cron" }),
   /** A member of the active company holding this capability. */

@@ -72,6 +72,11 @@ export function enforcePolicy(p: Policy, ctx: RequestContext, cronToken?: string
     case "authenticated":
       if (!ctx.user) throw unauthenticated();
       return;
+    case "member":
+      if (!ctx.user) throw unauthenticated();
+      if (ctx.companyStatus === "SUSPENDED") throw companySuspended();
+      if (!ctx.companyId) throw forbidden();
+      return;
     case "operator":
       if (!ctx.user) throw unauthenticated();
       if (!ctx.user.isPlatformOperator) throw forbidden();

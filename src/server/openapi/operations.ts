@@ -5,6 +5,7 @@
 import { auditApi } from "@/modules/audit/audit.api.ts";
 import { companyApi } from "@/modules/company/company.api.ts";
 import { systemApi } from "@/modules/system/system.api.ts";
+import { filesApi } from "@/modules/files/files.api.ts";
 import { identityApi } from "@/modules/identity/identity.api.ts";
 import { cronApi } from "../cron/cron.api.ts";
 import { healthApi } from "../health/health.api.ts";
@@ -14,7 +15,7 @@ import { accountApi } from "@/modules/identity/account.api.ts";
 import { usersApi } from "@/modules/identity/users.api.ts";
 import { platformApi } from "@/modules/platform/platform.api.ts";
 
-export const ALL_OPERATIONS: Operation[] = [healthApi, openapiApi, identityApi, companyApi, auditApi, cronApi, systemApi].flatMap((group) =>
+export const ALL_OPERATIONS: Operation[] = [healthApi, openapiApi, identityApi, companyApi, auditApi, cronApi, systemApi, filesApi].flatMap((group) =>
   Object.values(group as Record<string, Operation>),
 );
 

@@ -4,6 +4,7 @@
  * result. A duplicate or retried job whose key is complete does nothing and succeeds; one whose
  * key is held by a live lease is retried later; an expired lease (a killed worker) is taken over.
  */
+import type { Prisma } from "@/generated/prisma/client.ts";
 import { unsafeUnscopedDb } from "../db/client.ts";
 
 export type Claim = "claimed" | "done" | "busy";
@@ -38,7 +39,8 @@ export async function releaseExecution(key: string, error: string): Promise<void
   });
 }
 
-type Tx = { jobExecution: { update(args: { where: { idempotencyKey: string }; data: { status: "COMPLETED"; completedAt: Date } }): Promise<unknown> } };
+/** Any transaction client (raw or tenant-scoped): JobExecution is platform-level. */
+type Tx = { jobExecution: { update(args: { where: { idempotencyKey: string }; data: Prisma.JobExecutionUpdateInput }): PromiseLike<unknown> } };
 
 /** Marks the key complete; call inside the transaction that records the side effect. */
 export async function completeExecution(tx: Tx, key: string): Promise<void> {

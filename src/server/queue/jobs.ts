@@ -38,9 +38,11 @@ export const JOBS = {
     payload: z.object({
       companyId: uuid,
       document: z.string().min(1).max(64),
+      /** The stored file is attached to this record (e.g. Quote + id), and found by it. */
       entityType: z.string().max(64),
       entityId: z.string().max(64),
       props: z.record(z.string(), z.unknown()).default({}),
+      requestedById: uuid.optional(),
     }),
   },
   /** Overdue-invoice and renewal reminders (processors arrive with invoicing and certificates). */

@@ -7,11 +7,13 @@ import { runCronTask } from "@/server/cron/cron.ts";
 import { deliverEmail } from "@/server/email/deliver.ts";
 import type { JobName, JobPayload, QueueName } from "@/server/queue/jobs.ts";
 import { cleanUpSessions } from "./maintenance.ts";
+import { renderPdfJob } from "./pdf.ts";
 
 type Processor<N extends JobName> = (key: string, payload: JobPayload<N>) => Promise<unknown>;
 
 export const PROCESSORS: { [N in JobName]?: Processor<N> } = {
   "email.send": deliverEmail,
+  "pdf.render": renderPdfJob,
   "maintenance.session-cleanup": cleanUpSessions,
   // Idempotent by period: the outbox key refuses a second enqueue for the same period.
   "cron.tick": (_key, p) => runCronTask(p.task),
@@ -20,5 +22,7 @@ export const PROCESSORS: { [N in JobName]?: Processor<N> } = {
 /** Queues this worker consumes, with how many jobs each runs at once. */
 export const CONSUMED_QUEUES: { queue: QueueName; concurrency: number }[] = [
   { queue: "email", concurrency: 20 },
+  // Rendering happens in its own thread; two at a time keeps that thread busy without piling up.
+  { queue: "pdf", concurrency: 2 },
   { queue: "maintenance", concurrency: 1 },
 ];

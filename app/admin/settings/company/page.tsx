@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { AuditTimeline } from "@/modules/audit/components/AuditTimeline.tsx";
+import { ExportHistoryButton } from "@/modules/audit/components/ExportHistoryButton.tsx";
 import { listAuditEvents } from "@/modules/audit/audit.service.ts";
 import { CompanySettingsForm } from "@/modules/company/components/CompanySettingsForm.tsx";
 import { getCompany } from "@/modules/company/company.service.ts";
@@ -24,6 +25,11 @@ export default async function CompanySettingsPage() {
       </div>
       <Card className="h-fit xl:mt-16">
         <AuditTimeline title="Change history" events={history.items} timeZone={company.timeZone} />
+        {history.items.length > 0 ? (
+          <div className="mt-4">
+            <ExportHistoryButton entityType="Company" entityId={ctx.companyId} label="Company settings" />
+          </div>
+        ) : null}
       </Card>
     </div>
   );

@@ -1,0 +1,55 @@
+/** Stored files (generated PDFs, uploads): listed per record and downloaded with a permission check. */
+import type { StoredFile } from "@/generated/prisma/client.ts";
+import { can, type TenantContext } from "@/server/context.ts";
+import { forbidden, notFound } from "@/server/errors/errors.ts";
+import { pageOf } from "@/server/http/pagination.ts";
+import { storedFileStream } from "@/server/storage/storage.ts";
+import { FILE_ACCESS } from "./files.access.ts";
+import { findFile, findFiles } from "./files.repo.ts";
+import type { FileView, ListFilesQuery } from "./files.schema.ts";
+
+function assertFileAccess(ctx: TenantContext, entityType: string | null) {
+  const needed = entityType ? FILE_ACCESS[entityType] : undefined;
+  if (!needed) throw forbidden();
+  if (!can(ctx, needed)) throw forbidden();
+}
+
+export function fileView(f: StoredFile): FileView {
+  return {
+    id: f.id,
+    fileName: f.fileName,
+    contentType: f.contentType,
+    size: f.size,
+    sha256: f.sha256,
+    kind: f.kind,
+    entityType: f.entityType,
+    entityId: f.entityId,
+    createdAt: f.createdAt.toISOString(),
+    downloadUrl: `/api/admin/files/${f.id}/download`,
+  };
+}
+
+export async function listFiles(ctx: TenantContext, q: ListFilesQuery) {
+  assertFileAccess(ctx, q.entityType);
+  const page = pageOf(await findFiles(ctx.db, q), q.limit);
+  return { items: page.items.map(fileView), nextCursor: page.nextCursor };
+}
+
+/** The file's bytes as a download; a foreign or missing id is a 404 either way. */
+export async function downloadFile(ctx: TenantContext, id: string): Promise<Response> {
+  const file = await findFile(ctx.db, id);
+  if (!file) throw notFound();
+  assertFileAccess(ctx, file.entityType);
+  const { stream, size } = await storedFileStream(file.storageKey);
+  const safeName = file.fileName.replace(/[^a-zA-Z0-9._-]+/g, "_");
+  return new Response(stream as unknown as ReadableStream, {
+    headers: {
+      "content-type": file.contentType,
+      "content-length": String(size),
+      "content-disposition": `attachment; filename="${safeName}"`,
+      "x-content-type-options": "nosniff",
+      "cache-control": "private, no-store",
+      etag: `"${file.sha256}"`,
+    },
+  });
+}

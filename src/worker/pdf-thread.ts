@@ -1,0 +1,18 @@
+/**
+ * Runs in a worker thread: PDF rendering is CPU-heavy and must not stall the email and other
+ * queues on the worker's main thread.
+ */
+import { parentPort } from "node:worker_threads";
+import { renderPdfDocument } from "@/server/pdf/render.ts";
+
+type Request = { id: number; document: string; props: unknown; branding: Parameters<typeof renderPdfDocument>[2] };
+
+parentPort?.on("message", async (req: Request) => {
+  try {
+    const branding = { ...req.branding, logo: req.branding.logo ? Buffer.from(req.branding.logo) : null };
+    const { content, fileName } = await renderPdfDocument(req.document, req.props, branding);
+    parentPort?.postMessage({ id: req.id, ok: true, content, fileName });
+  } catch (err) {
+    parentPort?.postMessage({ id: req.id, ok: false, error: (err as Error).message });
+  }
+});
