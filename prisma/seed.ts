@@ -39,6 +39,8 @@ export const SEED_COMPANIES: SeedCompany[] = [
       { local: "engineer", name: "Dan Hughes", role: "ENGINEER" },
       { local: "engineer2", name: "Tom Okafor", role: "ENGINEER" },
       { local: "client", name: "Helen Marsh", role: "CLIENT" },
+      // Kept for the MFA journeys (enrol, sign in with a code) so no other demo user changes.
+      { local: "mfa", name: "Maya Fenwick", role: "OFFICE" },
     ],
   },
   {
@@ -65,6 +67,11 @@ export const SEED_COMPANIES: SeedCompany[] = [
       { local: "client", name: "Robert Ainsley", role: "CLIENT" },
     ],
   },
+];
+
+/** People who also work for a second company (so switching company can be seen). */
+export const EXTRA_MEMBERSHIPS: { email: string; slug: string; role: "ADMIN" | "OFFICE" | "ENGINEER" | "CLIENT" }[] = [
+  { email: "office@sparkright.test", slug: "northgate", role: "OFFICE" },
 ];
 
 async function ensureUser(email: string, name: string, passwordHash: () => Promise<string>, isPlatformOperator = false) {
@@ -104,6 +111,15 @@ export async function seed(): Promise<{ created: number }> {
         await db.companyMembership.create({ data: { companyId: company.id, userId: user.id, role: person.role } });
         created++;
       }
+    }
+  }
+  for (const extra of EXTRA_MEMBERSHIPS) {
+    const company = await db.company.findUniqueOrThrow({ where: { slug: extra.slug } });
+    const user = await db.user.findUniqueOrThrow({ where: { email: extra.email } });
+    const membership = await db.companyMembership.findUnique({ where: { companyId_userId: { companyId: company.id, userId: user.id } } });
+    if (!membership) {
+      await db.companyMembership.create({ data: { companyId: company.id, userId: user.id, role: extra.role } });
+      created++;
     }
   }
   const operator = await ensureUser("operator@quantract.test", "Platform Operator", hash, true);

@@ -1,8 +1,11 @@
 import type { ReactNode } from "react";
+import { listMyCompanies } from "@/modules/identity/account.service.ts";
+import { CompanySwitcher } from "@/modules/identity/components/CompanySwitcher.tsx";
+import { ImpersonationBanner } from "@/modules/identity/components/ImpersonationBanner.tsx";
 import { loadChrome } from "@/server/http/portal.ts";
 import { policy } from "@/server/http/operation.ts";
 import { can, requireTenant, type TenantContext } from "@/server/context.ts";
-import { requirePage } from "@/server/http/page.ts";
+import { loadOrUnavailable, requirePage } from "@/server/http/page.ts";
 import { AdminShell, ToastProvider } from "@/ui";
 import type { NavItem } from "@/ui/shells/nav";
 
@@ -15,12 +18,26 @@ function navFor(ctx: TenantContext): NavItem[] {
   ];
 }
 
+/** While the company's MFA requirement holds the session, only the account security page is open. */
+const ENROLMENT_NAV: NavItem[] = [{ href: "/admin/account/security", label: "Account security", icon: "settings" }];
+
+const USER_LINKS = [{ href: "/admin/account/security", label: "Account security" }];
+
 export default async function AdminLayout({ children }: { children: ReactNode }) {
-  const ctx = requireTenant(await requirePage(policy.can("dashboard.view")));
-  const chrome = await loadChrome(ctx);
+  const own = await requirePage(policy.ownAccount());
+  const ctx = own.mfaEnrolmentPending ? requireTenant(own) : requireTenant(await requirePage(policy.can("dashboard.view")));
+  const [chrome, companies] = await Promise.all([loadChrome(ctx), loadOrUnavailable(() => listMyCompanies(ctx))]);
   return (
     <ToastProvider>
-      <AdminShell companyName={chrome.name} user={{ name: ctx.user.name, email: ctx.user.email }} nav={navFor(ctx)} searchAction={null}>
+      <AdminShell
+        companyName={chrome.name}
+        user={{ name: ctx.user.name, email: ctx.user.email }}
+        nav={ctx.mfaEnrolmentPending ? ENROLMENT_NAV : navFor(ctx)}
+        searchAction={null}
+        userLinks={USER_LINKS}
+        headerExtra={companies.length > 1 && !ctx.impersonatorId && !ctx.mfaEnrolmentPending ? <CompanySwitcher companies={companies} /> : null}
+        banner={ctx.impersonatorId ? <ImpersonationBanner name={ctx.user.name} role={ctx.role} /> : null}
+      >
         {children}
       </AdminShell>
     </ToastProvider>

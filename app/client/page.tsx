@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { SignOutButton } from "@/modules/identity/components/SignOutButton.tsx";
 import { policy } from "@/server/http/operation.ts";
 import { loadChrome, requireTenantPage } from "@/server/http/portal.ts";
-import { Card, EmptyState } from "@/ui";
+import { Button, Card, EmptyState } from "@/ui";
 
 export const metadata: Metadata = { title: "Your account" };
 
@@ -22,7 +22,10 @@ export default async function ClientHome() {
           text={`Quotes, jobs, invoices and certificates from ${chrome.name} appear here as soon as they send them.`}
         />
       </Card>
-      <div>
+      <div className="flex flex-wrap gap-3">
+        <Button href="/client/account" variant="secondary">
+          Account security
+        </Button>
         <SignOutButton variant="secondary" />
       </div>
     </div>

@@ -3,7 +3,8 @@ import { SignOutButton } from "@/modules/identity/components/SignOutButton.tsx";
 import { listTenants } from "@/modules/platform/platform.service.ts";
 import { policy } from "@/server/http/operation.ts";
 import { loadOrUnavailable, requirePage } from "@/server/http/page.ts";
-import { Card, formatDate, PageHeader, StatusBadge, Wordmark } from "@/ui";
+import { TenantStatusAction } from "@/modules/platform/components/TenantStatusAction.tsx";
+import { Card, formatDate, PageHeader, StatusBadge, ToastProvider, Wordmark } from "@/ui";
 
 export const metadata: Metadata = { title: "Platform" };
 
@@ -11,6 +12,7 @@ export default async function PlatformConsole() {
   const ctx = await requirePage(policy.operator());
   const tenants = await loadOrUnavailable(() => listTenants(ctx));
   return (
+    <ToastProvider>
     <div className="min-h-dvh bg-neutral-50">
       <header className="flex h-14 items-center justify-between border-b border-neutral-200 bg-white px-6">
         <div className="flex items-center gap-3">
@@ -33,6 +35,9 @@ export default async function PlatformConsole() {
                 <th scope="col" className="px-4 py-2 text-right font-medium">Users</th>
                 <th scope="col" className="px-4 py-2 font-medium">Last activity</th>
                 <th scope="col" className="px-4 py-2 font-medium">Created</th>
+                <th scope="col" className="px-4 py-2 text-right font-medium">
+                  <span className="sr-only">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-neutral-100">
@@ -44,10 +49,14 @@ export default async function PlatformConsole() {
                   </td>
                   <td className="px-4 py-3">
                     <StatusBadge status={t.status === "SUSPENDED" ? "failed" : t.status === "TRIAL" ? "scheduled" : "completed"} label={t.status === "SUSPENDED" ? "Suspended" : t.status === "TRIAL" ? "Trial" : "Active"} />
+                    {t.status === "SUSPENDED" && t.statusReason ? <span className="mt-1 block max-w-56 text-xs text-neutral-600">{t.statusReason}</span> : null}
                   </td>
                   <td className="px-4 py-3 text-right tabular-nums">{t.userCount}</td>
                   <td className="px-4 py-3">{t.lastActivityAt ? formatDate(t.lastActivityAt, "Europe/London") : "—"}</td>
                   <td className="px-4 py-3">{formatDate(t.createdAt, "Europe/London")}</td>
+                  <td className="px-4 py-3 text-right">
+                    <TenantStatusAction id={t.id} name={t.name} suspended={t.status === "SUSPENDED"} />
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -55,5 +64,6 @@ export default async function PlatformConsole() {
         </Card>
       </main>
     </div>
+    </ToastProvider>
   );
 }

@@ -12,13 +12,14 @@ describe("demo seed", () => {
   it("creates both companies with every role and an operator, and a second run changes nothing", async () => {
     await seed();
     const first = await counts();
-    expect(first).toEqual({ companies: 2, users: 11, memberships: 10 });
+    expect(first).toEqual({ companies: 2, users: 12, memberships: 12 });
     const db = unsafeUnscopedDb();
     for (const slug of ["sparkright", "northgate"]) {
       const company = await db.company.findUniqueOrThrow({ where: { slug }, include: { memberships: { include: { user: true } } } });
       const byRole = company.memberships.map((m) => `${m.role}:${m.user.email}`).sort();
+      const extra = slug === "sparkright" ? ["OFFICE:mfa@sparkright.test"] : ["OFFICE:office@sparkright.test"];
       expect(byRole).toEqual(
-        [`ADMIN:admin@${slug}.test`, `CLIENT:client@${slug}.test`, `ENGINEER:engineer2@${slug}.test`, `ENGINEER:engineer@${slug}.test`, `OFFICE:office@${slug}.test`].sort(),
+        [`ADMIN:admin@${slug}.test`, `CLIENT:client@${slug}.test`, `ENGINEER:engineer2@${slug}.test`, `ENGINEER:engineer@${slug}.test`, `OFFICE:office@${slug}.test`, ...extra].sort(),
       );
     }
     const operator = await db.user.findUniqueOrThrow({ where: { email: "operator@quantract.test" } });

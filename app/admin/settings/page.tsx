@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { can } from "@/server/context.ts";
 import { policy } from "@/server/http/operation.ts";
 import { requireTenantPage } from "@/server/http/portal.ts";
 import { Card, Icon, PageHeader } from "@/ui";
@@ -7,17 +8,19 @@ import { Card, Icon, PageHeader } from "@/ui";
 export const metadata: Metadata = { title: "Settings" };
 
 const SECTIONS = [
-  { href: "/admin/settings/company", title: "Company", text: "Business details, VAT default, payment terms, numbering and branding." },
-];
+  { href: "/admin/settings/company", title: "Company", text: "Business details, VAT default, payment terms, numbering, branding and sign-in rules.", capability: "company.view" },
+  { href: "/admin/settings/users", title: "Users", text: "Who can sign in, their roles and permissions; act as a user to see what they see.", capability: "users.view" },
+  { href: "/admin/account/security", title: "Your account security", text: "Two-factor authentication and where you're signed in.", capability: null },
+] as const;
 
 export default async function SettingsIndex() {
-  await requireTenantPage(policy.can("company.view"));
+  const ctx = await requireTenantPage(policy.can("company.view"));
   return (
     <div className="mx-auto flex max-w-4xl flex-col gap-6">
       <PageHeader title="Settings" subtitle="How your company works in Quantract." />
       <Card padding="none">
         <ul className="divide-y divide-neutral-200">
-          {SECTIONS.map((s) => (
+          {SECTIONS.filter((s) => !s.capability || can(ctx, s.capability)).map((s) => (
             <li key={s.href}>
               <Link href={s.href} className="flex items-center justify-between gap-4 px-5 py-4 hover:bg-neutral-50 focus-visible:bg-neutral-50">
                 <span>

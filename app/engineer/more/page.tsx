@@ -2,7 +2,8 @@ import type { Metadata } from "next";
 import { SignOutButton } from "@/modules/identity/components/SignOutButton.tsx";
 import { policy } from "@/server/http/operation.ts";
 import { loadChrome, requireTenantPage } from "@/server/http/portal.ts";
-import { Card } from "@/ui";
+import Link from "next/link";
+import { Card, Icon } from "@/ui";
 
 export const metadata: Metadata = { title: "More" };
 
@@ -17,6 +18,10 @@ export default async function EngineerMore() {
         <p className="break-all text-neutral-600">{ctx.user.email}</p>
         <p className="mt-1 text-neutral-600">{chrome.name}</p>
       </Card>
+      <Link href="/engineer/account" className="flex min-h-12 items-center justify-between rounded-lg border border-neutral-300 bg-white px-4 text-base font-medium">
+        Account security
+        <Icon name="chevronRight" size={20} className="text-neutral-500" />
+      </Link>
       {chrome.phone ? (
         <a href={`tel:${chrome.phone.replace(/\s+/g, "")}`} className="flex min-h-12 items-center justify-center rounded-lg border border-neutral-300 bg-white text-base font-medium">
           Call the office · {chrome.phone}

@@ -53,6 +53,8 @@ export const companySettingsInput = z
     certificatePrefix: prefix,
     brandPrimaryColor: hexColour,
     brandAccentColor: hexColour,
+    /** "Require MFA for admins and office staff"; a form sends "true"/"false" (or a checkbox's "on"). */
+    mfaRequiredForStaff: z.union([z.boolean(), z.enum(["true", "false", "on"])]).transform((v) => v === true || v === "true" || v === "on"),
   })
   .partial()
   .strict();
@@ -84,6 +86,7 @@ export const companyOutput = z.object({
   certificatePrefix: z.string(),
   brandPrimaryColor: z.string(),
   brandAccentColor: z.string(),
+  mfaRequiredForStaff: z.boolean(),
   updatedAt: z.iso.datetime(),
 });
 export type CompanyView = z.infer<typeof companyOutput>;

@@ -32,6 +32,7 @@ export function companyView(c: Company): CompanyView {
     certificatePrefix: c.certificatePrefix,
     brandPrimaryColor: c.brandPrimaryColor,
     brandAccentColor: c.brandAccentColor,
+    mfaRequiredForStaff: c.mfaRequiredForStaff,
     updatedAt: c.updatedAt.toISOString(),
   };
 }

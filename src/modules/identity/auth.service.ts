@@ -27,7 +27,7 @@ import {
   insertSession,
   revokeSessionById,
   updatePasswordHash,
-  useRecoveryCode,
+  spendRecoveryCode,
   userTransaction,
   type UserTx,
 } from "./identity.repo.ts";
@@ -122,7 +122,7 @@ export async function checkSecondFactor(user: User, code: string): Promise<"totp
     return step !== null && (await advanceMfaStep(user.id, step)) ? "totp" : null;
   }
   if (!user.mfaEnabledAt) return null;
-  return (await useRecoveryCode(user.id, recoveryCodeHash(compact), new Date())) ? "recovery_code" : null;
+  return (await spendRecoveryCode(user.id, recoveryCodeHash(compact), new Date())) ? "recovery_code" : null;
 }
 
 /** Second step of sign-in for users with MFA: the challenge cookie from step one plus a code. */

@@ -135,7 +135,7 @@ export async function advanceMfaStep(userId: string, step: number): Promise<bool
 }
 
 /** Uses a recovery code once; false when it is unknown or already used. */
-export async function useRecoveryCode(userId: string, codeHash: string, now: Date): Promise<boolean> {
+export async function spendRecoveryCode(userId: string, codeHash: string, now: Date): Promise<boolean> {
   const r = await unsafeUnscopedDb().mfaRecoveryCode.updateMany({ where: { userId, codeHash, usedAt: null }, data: { usedAt: now } });
   return r.count >= 1;
 }

@@ -19,6 +19,10 @@ export type AdminShellProps = {
   searchQuery?: string;
   /** Extra links in the user menu. */
   userLinks?: ReadonlyArray<{ href: string; label: string }>;
+  /** Controls before the user menu (e.g. a company switcher). */
+  headerExtra?: ReactNode;
+  /** A notice that stays on every page, above the header (e.g. "acting as another user"). */
+  banner?: ReactNode;
   children: ReactNode;
 };
 
@@ -35,6 +39,8 @@ export function AdminShell({
   searchAction,
   searchQuery,
   userLinks,
+  headerExtra,
+  banner,
   children,
 }: AdminShellProps) {
   return (
@@ -58,6 +64,7 @@ export function AdminShell({
 
       <div className="flex min-h-dvh flex-col lg:pl-60">
         <header className="sticky top-0 z-30 border-b border-neutral-200 bg-white/95 backdrop-blur supports-[backdrop-filter]:bg-white/85">
+          {banner}
           <div className="flex flex-wrap items-center gap-x-3 gap-y-2 px-4 py-2.5 lg:h-14 lg:flex-nowrap lg:px-6 lg:py-0">
             <AdminMobileNav items={nav} active={active} companyName={companyName} />
             <p className="min-w-0 flex-1 truncate text-sm font-semibold text-neutral-900 lg:hidden">
@@ -71,6 +78,7 @@ export function AdminShell({
               />
             ) : null}
             <div className="flex items-center gap-2 lg:ml-auto">
+              {headerExtra ? <div className="hidden sm:block">{headerExtra}</div> : null}
               <UserMenu name={user.name} email={user.email} links={userLinks} />
             </div>
           </div>

@@ -11,6 +11,8 @@ export type ClientShellProps = {
   /** Shown as tap-to-call / mail links in the header. */
   phone?: string | null;
   email?: string | null;
+  /** A notice that stays on every page, above the header (e.g. "acting as another user"). */
+  banner?: ReactNode;
   children: ReactNode;
 };
 
@@ -18,9 +20,10 @@ export type ClientShellProps = {
  * Frame for client-facing pages (quote/invoice links, client portal): company logo or name,
  * company colour via --brand CSS variables (bg-accent, text-accent-ink …), "Powered by Quantract".
  */
-export function ClientShell({ companyName, logoUrl, brandColor, phone, email, children }: ClientShellProps) {
+export function ClientShell({ companyName, logoUrl, brandColor, phone, email, banner, children }: ClientShellProps) {
   return (
     <div style={brandStyle(brandColor)} className="flex min-h-dvh flex-col bg-neutral-50 text-base text-neutral-900">
+      {banner ? <div className="sticky top-0 z-30">{banner}</div> : null}
       <header className="border-t-4 border-b border-t-accent border-b-neutral-200 bg-white">
         <div className="mx-auto flex min-h-16 w-full max-w-3xl items-center justify-between gap-4 px-4 py-3 sm:px-6">
           {logoUrl ? (

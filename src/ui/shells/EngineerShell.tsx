@@ -13,6 +13,8 @@ export type EngineerShellProps = {
   nav?: NavItem[];
   /** Current pathname; when omitted the tabs follow the URL. */
   active?: string;
+  /** A notice that stays on every screen, above the header (e.g. "acting as another user"). */
+  banner?: ReactNode;
   children: ReactNode;
 };
 
@@ -26,12 +28,14 @@ export function EngineerShell({
   status,
   nav = engineerNav,
   active,
+  banner,
   children,
 }: EngineerShellProps) {
   return (
     <div className="min-h-dvh overflow-x-clip bg-neutral-50 text-base text-neutral-900">
       <SkipLink />
       <header className="sticky top-0 z-30 border-b border-neutral-200 bg-white pt-[env(safe-area-inset-top)]">
+        {banner}
         <div className="mx-auto flex min-h-14 max-w-screen-sm items-center gap-3 px-4 py-2">
           <div className="min-w-0 flex-1">
             <p className={title ? "truncate text-xs font-medium text-neutral-600" : "truncate text-base font-semibold"}>

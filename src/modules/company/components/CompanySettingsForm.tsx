@@ -114,6 +114,26 @@ export function CompanySettingsForm({ company, canEdit }: { company: CompanyView
           {text("brandAccentColor", "Accent colour", { hint: "Hex, e.g. #0f766e" })}
         </div>
       </Card>
+      <Card title="Sign-in security" description="Rules for everyone who signs in to this company.">
+        <input type="hidden" name="mfaRequiredForStaff" value="false" />
+        <label className="flex items-start gap-3 text-sm">
+          <input
+            type="checkbox"
+            name="mfaRequiredForStaff"
+            value="true"
+            defaultChecked={company.mfaRequiredForStaff}
+            disabled={!canEdit}
+            aria-describedby="mfa-required-hint"
+            className="mt-0.5 size-4 accent-brand-700"
+          />
+          <span>
+            <span className="block font-medium text-neutral-900">Require MFA for admins and office staff</span>
+            <span id="mfa-required-hint" className="block text-neutral-600">
+              Admins and office staff without two-factor authentication are asked to set it up before they can do anything else, you included.
+            </span>
+          </span>
+        </label>
+      </Card>
       {canEdit ? (
         <div className="flex justify-end">
           <Button type="submit" loading={saving} loadingText="Saving…">

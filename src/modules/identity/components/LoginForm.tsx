@@ -6,6 +6,7 @@ import { Button } from "@/ui/Button";
 import { Input } from "@/ui/Field";
 import { Icon } from "@/ui/icons";
 import { loginInput } from "../identity.schema";
+import { safeNextPath } from "./client-api";
 
 type FieldName = "email" | "password";
 type FieldErrors = Partial<Record<FieldName, string>>;
@@ -14,13 +15,6 @@ type ApiError = { error?: { code?: string; message?: string; fields?: Record<str
 
 const NETWORK_ERROR = "Can't reach Quantract. Check your connection and try again.";
 const GENERIC_ERROR = "Something went wrong on our side. Try again in a moment.";
-
-/** Only same-origin paths: "/x" but not "//host" or "/\host" (both mean another site). */
-function safeNextPath(value: string | null | undefined): string | null {
-  if (!value || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return null;
-  if (/[\u0000-\u001f\u007f]/.test(value)) return null;
-  return value;
-}
 
 function tooManyAttemptsMessage(retryAfter: string | null): string {
   const seconds = retryAfter ? Number.parseInt(retryAfter, 10) : Number.NaN;
