@@ -1,11 +1,11 @@
 /**
- * One rendering thread beside the worker's main thread, with a timeout per document: a render
- * that runs too long is killed (the thread is replaced) and the job fails to be retried.
+ * Rendering threads beside the worker's main thread (round-robin), with a timeout per document:
+ * a render that runs too long is killed (its thread is replaced) and the job fails to be retried.
  */
 import { Worker } from "node:worker_threads";
 import type { PdfBranding } from "@/server/pdf/layout.tsx";
 
-type Pending = { resolve: (r: { content: Buffer; fileName: string }) => void; reject: (e: Error) => void; timer: NodeJS.Timeout };
+type Pending = { resolve: (r: { content: Buffer; fileName: string }) => void; reject: (e: Error) => void; timer: NodeJS.Timeout; thread: Worker };
 
 export class PdfRenderTimeout extends Error {
   constructor(ms: number) {
@@ -14,12 +14,13 @@ export class PdfRenderTimeout extends Error {
   }
 }
 
-export function createPdfPool(timeoutMs = 30_000) {
-  let thread: Worker | null = null;
+export function createPdfPool(timeoutMs = 30_000, threadCount = 1) {
+  const threads: (Worker | null)[] = Array.from({ length: Math.max(1, threadCount) }, () => null);
   let nextId = 1;
+  let turn = 0;
   const pending = new Map<number, Pending>();
 
-  function start(): Worker {
+  function start(slot: number): Worker {
     const t = new Worker(new URL("./pdf-thread-entry.mjs", import.meta.url));
     t.on("message", (msg: { id: number; ok: boolean; content?: Uint8Array; fileName?: string; error?: string }) => {
       const p = pending.get(msg.id);
@@ -31,34 +32,35 @@ export function createPdfPool(timeoutMs = 30_000) {
     });
     t.on("error", (err) => {
       for (const [id, p] of pending) {
+        if (p.thread !== t) continue;
         clearTimeout(p.timer);
         p.reject(err);
         pending.delete(id);
       }
-      thread = null;
+      if (threads[slot] === t) threads[slot] = null;
     });
     return t;
   }
 
   return {
     render(document: string, props: unknown, branding: PdfBranding): Promise<{ content: Buffer; fileName: string }> {
-      thread ??= start();
+      const slot = turn++ % threads.length;
+      const current = (threads[slot] ??= start(slot));
       const id = nextId++;
-      const current = thread;
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => {
           pending.delete(id);
-          if (thread === current) thread = null;
+          if (threads[slot] === current) threads[slot] = null;
           void current.terminate();
           reject(new PdfRenderTimeout(timeoutMs));
         }, timeoutMs);
-        pending.set(id, { resolve, reject, timer });
+        pending.set(id, { resolve, reject, timer, thread: current });
         current.postMessage({ id, document, props, branding });
       });
     },
     async close() {
-      await thread?.terminate();
-      thread = null;
+      await Promise.all(threads.map((t) => t?.terminate()));
+      threads.fill(null);
     },
   };
 }

@@ -31,6 +31,8 @@ export const envSchema = z.object({
   WORKER_RUN_SCHEDULES: bool.optional(),
   /** Worker: how long a job's lock (and its idempotency lease) lasts before another worker may take it over. */
   JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
+  /** Worker: PDF rendering threads (CPU-bound; about one per spare core). */
+  PDF_THREADS: z.coerce.number().int().min(1).max(16).default(2),
 }).superRefine((e, ctx) => {
   const transport = e.EMAIL_TRANSPORT ?? (e.NODE_ENV === "production" ? "resend" : "mailbox");
   if (transport === "resend" && !e.RESEND_API_KEY) {

@@ -1,9 +1,16 @@
+import { ttlCache } from "../cache/ttl-cache.ts";
 import { tenantDb } from "../db/tenancy.ts";
 import { readStoredFile } from "../storage/storage.ts";
 import type { PdfBranding } from "./layout.tsx";
 
-/** The company's letterhead for its PDFs (scoped to that company). */
+const cache = ttlCache<string, PdfBranding>(30_000);
+
+/** The company's letterhead for its PDFs (scoped to that company; cached for 30 s in the worker). */
 export async function pdfBrandingFor(companyId: string): Promise<PdfBranding> {
+  return cache.get(companyId, () => loadBranding(companyId));
+}
+
+async function loadBranding(companyId: string): Promise<PdfBranding> {
   const c = await tenantDb(companyId).company.findFirstOrThrow({ where: { id: companyId } });
   return {
     companyName: c.name,

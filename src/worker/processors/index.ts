@@ -22,7 +22,7 @@ export const PROCESSORS: { [N in JobName]?: Processor<N> } = {
 /** Queues this worker consumes, with how many jobs each runs at once. */
 export const CONSUMED_QUEUES: { queue: QueueName; concurrency: number }[] = [
   { queue: "email", concurrency: 20 },
-  // Rendering happens in its own thread; two at a time keeps that thread busy without piling up.
-  { queue: "pdf", concurrency: 2 },
+  // Rendering happens in its own thread; a few jobs in flight keep it busy while others store.
+  { queue: "pdf", concurrency: 4 },
   { queue: "maintenance", concurrency: 1 },
 ];

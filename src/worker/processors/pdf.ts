@@ -22,7 +22,7 @@ export async function renderPdfJob(key: string, p: JobPayload<"pdf.render">) {
   const claim = await claimExecution(key, "pdf", "pdf.render", env().JOB_LOCK_MS);
   if (claim === "done") return { duplicate: true };
   if (claim === "busy") throw new ExecutionBusy(key);
-  pool ??= createPdfPool();
+  pool ??= createPdfPool(30_000, env().PDF_THREADS);
   let stored: { storageKey: string; fileName: string; size: number; sha256: string };
   try {
     const { content, fileName } = await pool.render(p.document, p.props, await pdfBrandingFor(p.companyId));
