@@ -1,9 +1,10 @@
 /** Stored files (generated PDFs, uploads): listed per record and downloaded with a permission check. */
 import type { StoredFile } from "@/generated/prisma/client.ts";
 import { can, type TenantContext } from "@/server/context.ts";
-import { forbidden, notFound } from "@/server/errors/errors.ts";
+import { forbidden, notFound, validationFailed } from "@/server/errors/errors.ts";
+import { detectFileType, UPLOAD_LIMIT_BYTES } from "@/server/storage/file-type.ts";
 import { pageOf } from "@/server/http/pagination.ts";
-import { storedFileStream } from "@/server/storage/storage.ts";
+import { newStorageKey, storedFileStream, writeStoredFile } from "@/server/storage/storage.ts";
 import { FILE_ACCESS } from "./files.access.ts";
 import { findFile, findFiles } from "./files.repo.ts";
 import type { FileView, ListFilesQuery } from "./files.schema.ts";
@@ -52,4 +53,38 @@ export async function downloadFile(ctx: TenantContext, id: string): Promise<Resp
       etag: `"${file.sha256}"`,
     },
   });
+}
+
+export type UploadInput = { content: Buffer; fileName: string; entityType: string; entityId: string; allowed: readonly string[] };
+
+/**
+ * Stores an upload (photo, receipt, attachment) for a record: size limit, type from the bytes
+ * themselves (not the name or the browser's claim), a server-generated storage key, SHA-256.
+ */
+export async function storeUpload(ctx: TenantContext, input: UploadInput): Promise<FileView> {
+  assertFileAccess(ctx, input.entityType);
+  if (input.content.length === 0) throw validationFailed("The file is empty.", { file: "Choose a file to upload" });
+  if (input.content.length > UPLOAD_LIMIT_BYTES) throw validationFailed("The file is too large.", { file: `Files can be up to ${UPLOAD_LIMIT_BYTES / 1024 / 1024} MB` });
+  const type = detectFileType(input.content);
+  if (!type || !input.allowed.includes(type.contentType)) {
+    throw validationFailed("That type of file isn't accepted here.", { file: "Upload a photo (JPEG, PNG, WebP, HEIC) or a PDF" });
+  }
+  const storageKey = newStorageKey(ctx.companyId, type.ext);
+  const { size, sha256 } = await writeStoredFile(storageKey, input.content);
+  const baseName = (input.fileName.split(/[\\/]/).pop() ?? "").replace(/\.[^.]*$/, "").replace(/[^\w .-]+/g, "_").slice(0, 100) || "file";
+  const file = await ctx.db.storedFile.create({
+    data: {
+      companyId: ctx.companyId,
+      storageKey,
+      fileName: `${baseName}${type.ext}`,
+      contentType: type.contentType,
+      size,
+      sha256,
+      kind: "upload",
+      entityType: input.entityType,
+      entityId: input.entityId,
+      createdById: ctx.user.id,
+    },
+  });
+  return fileView(file);
 }
