@@ -95,6 +95,14 @@ export async function signInWithPassword(ctx: RequestContext, input: LoginInput)
   await clearFailures(`login:${email}`);
   if (needsRehash(user.passwordHash)) await updatePasswordHash(user.id, await hashPassword(input.password));
 
+  return afterFirstFactor(ctx, user, "password");
+}
+
+/**
+ * The user proved the first factor (password, or a magic link from their inbox): a session, or
+ * an MFA challenge first when they have MFA.
+ */
+export async function afterFirstFactor(ctx: RequestContext, user: User, method: "password" | "magic_link"): Promise<SignInResult> {
   if (user.mfaEnabledAt && user.mfaSecretEnc) {
     const challengeToken = randomToken();
     await insertAuthToken({
@@ -107,7 +115,7 @@ export async function signInWithPassword(ctx: RequestContext, input: LoginInput)
     });
     return { kind: "mfa", challengeToken, maxAgeSeconds: MFA_CHALLENGE_TTL_MS / 1000 };
   }
-  return completeSignIn(ctx, user, "password");
+  return completeSignIn(ctx, user, method);
 }
 
 /**

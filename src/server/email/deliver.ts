@@ -13,7 +13,9 @@ import { logger } from "../logging/logger.ts";
 import { claimExecution, ExecutionBusy, releaseExecution } from "../queue/execution.ts";
 import type { JobPayload } from "../queue/jobs.ts";
 import { readStoredFile } from "../storage/storage.ts";
-import { renderEmail } from "./render.ts";
+import { openSecret } from "../auth/secret-box.ts";
+import { redactLinks, renderEmail } from "./render.ts";
+import { SEALED_PROPS_PURPOSE } from "./queue-email.ts";
 import { QUANTRACT_BRANDING, type Branding } from "./templates/layout.tsx";
 import { UNMUTABLE_CATEGORIES } from "./templates/index.ts";
 import { emailTransport } from "./transports.ts";
@@ -49,7 +51,10 @@ export async function deliverEmail(key: string, p: JobPayload<"email.send">, lea
   const transport = emailTransport();
   const muted = await mutedRecipients(p);
   const to = p.to.filter((address) => !muted.has(address));
-  const rendered = renderEmail(p.template, p.props, await brandingFor(p.companyId));
+  const props = p.sealedProps ? { ...p.props, ...(JSON.parse(openSecret(p.sealedProps, SEALED_PROPS_PURPOSE)) as object) } : p.props;
+  const rendered = renderEmail(p.template, props, await brandingFor(p.companyId));
+  // The history keeps what was said, but not a live one-time link when the provider delivered it.
+  const kept = p.sealedProps && transport.name !== "mailbox" ? redactLinks(rendered) : rendered;
   const base = {
     companyId: p.companyId,
     transport: transport.name,
@@ -57,9 +62,9 @@ export async function deliverEmail(key: string, p: JobPayload<"email.send">, lea
     template: p.template,
     fromAddress: env().EMAIL_FROM,
     to: p.to,
-    subject: rendered.subject,
-    html: rendered.html,
-    text: rendered.text,
+    subject: kept.subject,
+    html: kept.html,
+    text: kept.text,
     attachments: p.attachments as Prisma.InputJsonValue,
     idempotencyKey: key,
     entityType: p.entityType ?? null,

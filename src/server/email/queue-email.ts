@@ -2,12 +2,17 @@
  * How a service sends an email: write it to the outbox inside the business transaction.
  * The worker renders and delivers it, once, and records it in the communication history.
  */
+import { sealSecret } from "../auth/secret-box.ts";
 import { writeOutbox } from "../queue/outbox.ts";
 import type { JobInput } from "../queue/jobs.ts";
 
 type OutboxWriter = Parameters<typeof writeOutbox>[0];
 
-export type QueueEmailInput = Omit<JobInput<"email.send">, "companyId"> & {
+export const SEALED_PROPS_PURPOSE = "email-props";
+
+export type QueueEmailInput = Omit<JobInput<"email.send">, "companyId" | "sealedProps"> & {
+  /** Props that must not sit in clear in the outbox or Redis (one-time links). */
+  secretProps?: Record<string, unknown>;
   companyId: string | null;
   /** Unique per email (e.g. `magic-link:<tokenId>`); a repeat with the same key sends nothing more. */
   idempotencyKey: string;
@@ -16,10 +21,10 @@ export type QueueEmailInput = Omit<JobInput<"email.send">, "companyId"> & {
 };
 
 export async function queueEmail(db: OutboxWriter, input: QueueEmailInput) {
-  const { idempotencyKey, priority, ...payload } = input;
+  const { idempotencyKey, priority, secretProps, ...payload } = input;
   return writeOutbox(db, {
     job: "email.send",
-    payload,
+    payload: { ...payload, ...(secretProps ? { sealedProps: sealSecret(JSON.stringify(secretProps), SEALED_PROPS_PURPOSE) } : {}) },
     idempotencyKey: `email:${idempotencyKey}`,
     companyId: input.companyId,
     priority,

@@ -6,6 +6,7 @@ import { auditApi } from "@/modules/audit/audit.api.ts";
 import { companyApi } from "@/modules/company/company.api.ts";
 import { systemApi } from "@/modules/system/system.api.ts";
 import { filesApi } from "@/modules/files/files.api.ts";
+import { emailSignInApi } from "@/modules/identity/email-signin.api.ts";
 import { identityApi } from "@/modules/identity/identity.api.ts";
 import { cronApi } from "../cron/cron.api.ts";
 import { healthApi } from "../health/health.api.ts";
@@ -14,10 +15,11 @@ import { openapiApi } from "./openapi.api.ts";
 import { accountApi } from "@/modules/identity/account.api.ts";
 import { usersApi } from "@/modules/identity/users.api.ts";
 import { platformApi } from "@/modules/platform/platform.api.ts";
+import { invitationsApi } from "@/modules/identity/invitations.api.ts";
 
-export const ALL_OPERATIONS: Operation[] = [healthApi, openapiApi, identityApi, companyApi, auditApi, cronApi, systemApi, filesApi].flatMap((group) =>
+export const ALL_OPERATIONS: Operation[] = [healthApi, openapiApi, identityApi, companyApi, auditApi, cronApi, systemApi, filesApi, emailSignInApi].flatMap((group) =>
   Object.values(group as Record<string, Operation>),
 );
 
 // Identity and access (own account, users, platform console).
-ALL_OPERATIONS.push(...[accountApi, usersApi, platformApi].flatMap((group) => Object.values(group as Record<string, Operation>)));
+ALL_OPERATIONS.push(...[accountApi, usersApi, platformApi, invitationsApi].flatMap((group) => Object.values(group as Record<string, Operation>)));

@@ -19,8 +19,10 @@ export const JOBS = {
       companyId: uuid.nullable(),
       to: z.array(z.email()).min(1).max(50),
       template: z.string().min(1).max(64),
-      /** Template props. Sign-in links carry their one-time token here: that is the point of the email. */
-      props: z.record(z.string(), z.unknown()),
+      /** Template props (no secrets: use sealedProps for anything like a sign-in link). */
+      props: z.record(z.string(), z.unknown()).default({}),
+      /** Props holding a secret (a one-time sign-in link), encrypted with the app key: never in clear in the outbox or Redis. */
+      sealedProps: z.string().optional(),
       category: z.string().min(1).max(64),
       /** Users whose email preferences decide whether this category is sent. */
       recipientUserIds: z.array(uuid).default([]),
