@@ -1,11 +1,11 @@
 import type { NextConfig } from "next";
-import { withSentryConfig } from "@sentry/nextjs";
+import { withSentryConfig } from "@sentry/nextjs/config";
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
   reactStrictMode: true,
   // Packages that must stay as Node modules on the server (native/wasm or large server-only deps).
-  serverExternalPackages: ["pino", "pg", "ioredis", "bullmq", "@prisma/adapter-pg"],
+  serverExternalPackages: ["pino", "pg", "ioredis", "@prisma/adapter-pg"],
   typedRoutes: false,
 };
 

@@ -34,7 +34,7 @@ export default async function SystemPage() {
       />
       <Card title="Worker">
         <div className="flex flex-wrap items-center gap-3 text-sm">
-          <StatusBadge status={overview.worker.status === "ok" ? "completed" : "failed"} label={overview.worker.status === "ok" ? "Running" : "Not responding"} />
+          <StatusBadge status={overview.worker.status === "ok" ? "completed" : "failed"} label={overview.worker.status === "ok" ? "Worker running" : "Worker not responding"} />
           <span className="text-neutral-600">
             {overview.worker.lastSeenAt ? <>Last heartbeat {formatDateTime(overview.worker.lastSeenAt, chrome.timeZone)}</> : "No heartbeat yet: is `npm run worker` running?"}
           </span>

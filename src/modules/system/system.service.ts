@@ -3,7 +3,7 @@ import { assertCan, type TenantContext } from "@/server/context.ts";
 import { notFound, unavailable } from "@/server/errors/errors.ts";
 import { checkHealth } from "@/server/health/health.ts";
 import { pageOf } from "@/server/http/pagination.ts";
-import { linksIn } from "@/server/email/render.ts";
+import { linksIn } from "@/server/email/links.ts";
 import type { QueueName } from "@/server/queue/jobs.ts";
 import { failedJobs, failedJobView, findOwnFailedJob, queueCounts } from "./jobs.ts";
 import { findMailbox, findMailboxMessage } from "./system.repo.ts";

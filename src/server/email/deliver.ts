@@ -14,7 +14,8 @@ import { claimExecution, ExecutionBusy, releaseExecution } from "../queue/execut
 import type { JobPayload } from "../queue/jobs.ts";
 import { readStoredFile } from "../storage/storage.ts";
 import { openSecret } from "../auth/secret-box.ts";
-import { redactLinks, renderEmail } from "./render.ts";
+import { redactLinks } from "./links.ts";
+import { renderEmail } from "./render.ts";
 import { SEALED_PROPS_PURPOSE } from "./queue-email.ts";
 import { QUANTRACT_BRANDING, type Branding } from "./templates/layout.tsx";
 import { UNMUTABLE_CATEGORIES } from "./templates/index.ts";

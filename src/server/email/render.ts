@@ -11,14 +11,3 @@ export function renderEmail(template: string, props: unknown, branding: Branding
   const p = t.props.parse(props);
   return { subject: t.subject(p), html: `<!doctype html>${renderToStaticMarkup(t.html(p, branding))}`, text: t.text(p) };
 }
-
-/** Links in a message body (the mailbox shows them; tests follow them). */
-export function linksIn(text: string): string[] {
-  return [...new Set(text.match(/https?:\/\/[^\s"'<>)]+/g) ?? [])];
-}
-
-/** The message with its links replaced (for storing sign-in emails once delivered). */
-export function redactLinks(e: RenderedEmail): RenderedEmail {
-  const strip = (s: string) => s.replace(/https?:\/\/[^\s"'<>)]+/g, "[link removed]");
-  return { subject: e.subject, html: strip(e.html), text: strip(e.text) };
-}
