@@ -48,6 +48,8 @@ function writeEnvIfMissing() {
 
 const total = Date.now();
 step("Install dependencies", npm, ["install", "--include=dev", "--no-audit", "--no-fund"], { NODE_ENV: "development" });
+// (npm install also runs this as postinstall; repeated here so a skipped lifecycle script can't break the start.)
+step("Generate the database client", npm, ["run", "db:generate", "--silent"]);
 writeEnvIfMissing();
 process.loadEnvFile(path.join(root, ".env"));
 step("Create and migrate the database", npm, ["run", "db:migrate"]);
