@@ -27,6 +27,7 @@ export default async function PlatformConsole() {
       <main id="main" className="mx-auto max-w-6xl p-6">
         <PageHeader title="Companies" subtitle={`${tenants.length} tenants. Counts and status only; tenant business data stays with each company.`} />
         <Card padding="none">
+          <div className="overflow-x-auto">
           <table className="w-full text-sm">
             <thead className="border-b border-neutral-200 text-left text-xs text-neutral-600">
               <tr>
@@ -61,6 +62,7 @@ export default async function PlatformConsole() {
               ))}
             </tbody>
           </table>
+          </div>
         </Card>
       </main>
     </div>

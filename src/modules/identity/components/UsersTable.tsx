@@ -111,11 +111,13 @@ function ManageDialog({
             setRole(next);
             setChecked(new Set(ROLE_CAPABILITIES[next]));
           }}
-          containerClassName="sm:w-64"
+          containerClassName="sm:max-w-md"
         />
         <fieldset>
           <legend className="text-sm font-medium text-neutral-800">Permissions</legend>
-          <p className="mt-0.5 text-sm text-neutral-600">Ticked = allowed. Changes from the role&rsquo;s defaults are marked.</p>
+          <p className="mt-0.5 text-sm text-neutral-600">
+            Ticked = allowed. Changes from the role&rsquo;s defaults are marked. Greyed-out permissions can&rsquo;t be given to this role, or aren&rsquo;t yours to give.
+          </p>
           <ul className="mt-3 grid gap-x-6 gap-y-1.5 sm:grid-cols-2">
             {CAPABILITIES.map((c) => {
               const inRole = roleSet.has(c);

@@ -36,8 +36,9 @@ export function TenantStatusAction({ id, name, suspended }: { id: string; name: 
   }
 
   return (
-    <>
-      <Button size="sm" variant={suspended ? "secondary" : "ghost"} onClick={() => setOpen(true)} aria-label={`${verb} ${name}`}>
+    // text-left: the dialog must not inherit the alignment of the table cell it sits in.
+    <div className="text-left">
+      <Button size="sm" variant={suspended ? "secondary" : "ghost"} className="float-right" onClick={() => setOpen(true)} aria-label={`${verb} ${name}`}>
         {verb}
       </Button>
       <Dialog
@@ -63,6 +64,6 @@ export function TenantStatusAction({ id, name, suspended }: { id: string; name: 
           </div>
         </form>
       </Dialog>
-    </>
+    </div>
   );
 }
