@@ -60,9 +60,14 @@ const port = process.env.PORT || "3000";
 console.log(`\n▶ Starting web on http://localhost:${port} and the worker (ready in ${((Date.now() - total) / 1000).toFixed(0)} s). Ctrl-C stops both.`);
 console.log("  Demo sign-in: admin@sparkright.test / Quantract-demo-1 (see README for every role)\n");
 
+// Started directly (not through npm) so Ctrl-C and SIGTERM reach them without a layer in between.
 const children = [
-  spawn(npm, ["start"], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_ENV: "production", PORT: port } }),
-  spawn(npm, ["run", "worker"], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } }),
+  spawn(process.execPath, [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port], {
+    cwd: root,
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "production", PORT: port },
+  }),
+  spawn(process.execPath, ["--import", "tsx", "src/worker/main.ts"], { cwd: root, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } }),
 ];
 let stopping = false;
 function stopAll(signal) {

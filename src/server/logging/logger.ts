@@ -24,7 +24,9 @@ const level = configured && LEVELS.has(configured) ? configured : process.env.NO
 
 export const logger = pino({
   level,
-  base: { service: process.env.QT_SERVICE ?? "web" },
+  base: {},
+  // Read per line: the worker sets QT_SERVICE after this module may already be loaded.
+  mixin: () => ({ service: process.env.QT_SERVICE ?? "web" }),
   timestamp: pino.stdTimeFunctions.isoTime,
   redact: {
     paths: [...REDACT_KEYS, ...REDACT_KEYS.map((k) => `*.${k}`), ...REDACT_KEYS.map((k) => `*.*.${k}`)],
