@@ -67,7 +67,7 @@ function describePolicy(op: Operation): string {
   if (p.kind === "capability") return `Requires capability \`${p.capability}\`.`;
   if (p.kind === "operator") return "Platform operators only.";
   if (p.kind === "member") return "Any member of the active company; access is then checked per record.";
-  if (p.kind === "authenticated") return "Any signed-in user.";
+  if (p.kind === "authenticated") return p.duringMfaEnrolment ? "Any signed-in user, on their own account (also while the company holds them at MFA enrolment)." : "Any signed-in user.";
   if (p.kind === "cron") return "Bearer CRON_SECRET.";
   return "Public.";
 }
