@@ -5,10 +5,10 @@
 import { spawn } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
 import { startFakeResend } from "../support/fake-resend.ts";
-import { useFakeResend, waitUntil } from "../support/worker-env.ts";
+import { pointAtFakeResend, waitUntil } from "../support/worker-env.ts";
 
 const fake = await startFakeResend();
-useFakeResend(fake);
+pointAtFakeResend(fake);
 process.env.JOB_LOCK_MS = "2000";
 
 const { unsafeUnscopedDb } = await import("@/server/db/client.ts");

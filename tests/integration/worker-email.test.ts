@@ -4,10 +4,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeResend } from "../support/fake-resend.ts";
-import { useFakeResend, waitUntil } from "../support/worker-env.ts";
+import { pointAtFakeResend, waitUntil } from "../support/worker-env.ts";
 
 const fake = await startFakeResend();
-useFakeResend(fake);
+pointAtFakeResend(fake);
 
 const { unsafeUnscopedDb } = await import("@/server/db/client.ts");
 const { queueEmail } = await import("@/server/email/queue-email.ts");

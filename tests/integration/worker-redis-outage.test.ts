@@ -5,10 +5,10 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { startFakeResend } from "../support/fake-resend.ts";
 import { startTcpProxy } from "../support/tcp-proxy.ts";
-import { useFakeResend, waitUntil } from "../support/worker-env.ts";
+import { pointAtFakeResend, waitUntil } from "../support/worker-env.ts";
 
 const fake = await startFakeResend();
-useFakeResend(fake);
+pointAtFakeResend(fake);
 const redisUrl = new URL(process.env.REDIS_URL!);
 const proxy = await startTcpProxy(Number(redisUrl.port || 6379), redisUrl.hostname);
 process.env.REDIS_URL = `redis://127.0.0.1:${proxy.port}`;

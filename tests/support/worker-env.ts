@@ -1,5 +1,5 @@
 /** Points this test process's email transport at a fake Resend and shortens job locks. Call before importing app modules. */
-export function useFakeResend(fake: { url: string; apiKey: string }) {
+export function pointAtFakeResend(fake: { url: string; apiKey: string }) {
   Object.assign(process.env, {
     EMAIL_TRANSPORT: "resend",
     RESEND_API_KEY: fake.apiKey,

@@ -9,6 +9,7 @@ export function EmailLayout({ branding, preview, children }: { branding: Brandin
   const font = "-apple-system, BlinkMacSystemFont, 'Segoe UI', Roboto, Helvetica, Arial, sans-serif";
   return (
     <html lang="en-GB">
+      {/* eslint-disable-next-line @next/next/no-head-element -- an email document, not a Next page */}
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
