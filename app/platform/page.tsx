@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
-import { SignOutButton } from "@/modules/identity/components/SignOutButton.tsx";
+import { PlatformFrame } from "@/modules/platform/components/PlatformFrame.tsx";
 import { listTenants } from "@/modules/platform/platform.service.ts";
 import { policy } from "@/server/http/operation.ts";
 import { loadOrUnavailable, requirePage } from "@/server/http/page.ts";
 import { TenantStatusAction } from "@/modules/platform/components/TenantStatusAction.tsx";
-import { Card, formatDate, PageHeader, StatusBadge, ToastProvider, Wordmark } from "@/ui";
+import { Card, formatDate, PageHeader, StatusBadge } from "@/ui";
 
 export const metadata: Metadata = { title: "Platform" };
 
@@ -12,19 +12,7 @@ export default async function PlatformConsole() {
   const ctx = await requirePage(policy.operator());
   const tenants = await loadOrUnavailable(() => listTenants(ctx));
   return (
-    <ToastProvider>
-    <div className="min-h-dvh bg-neutral-50">
-      <header className="flex h-14 items-center justify-between border-b border-neutral-200 bg-white px-6">
-        <div className="flex items-center gap-3">
-          <Wordmark size="sm" />
-          <span className="text-sm font-medium text-neutral-600">Platform console</span>
-        </div>
-        <div className="flex items-center gap-3 text-sm text-neutral-600">
-          <span>{ctx.user?.email}</span>
-          <SignOutButton variant="ghost" size="sm" />
-        </div>
-      </header>
-      <main id="main" className="mx-auto max-w-6xl p-6">
+    <PlatformFrame email={ctx.user?.email} active="/platform">
         <PageHeader title="Companies" subtitle={`${tenants.length} tenants. Counts and status only; tenant business data stays with each company.`} />
         <Card padding="none">
           <div className="overflow-x-auto">
@@ -64,8 +52,6 @@ export default async function PlatformConsole() {
           </table>
           </div>
         </Card>
-      </main>
-    </div>
-    </ToastProvider>
+    </PlatformFrame>
   );
 }

@@ -4,7 +4,8 @@
  */
 import { auditPlatform } from "@/server/audit/audit.ts";
 import type { RequestContext } from "@/server/context.ts";
-import { conflict, forbidden, notFound } from "@/server/errors/errors.ts";
+import { failedJobs, queueCounts } from "@/modules/system/jobs.ts";
+import { conflict, forbidden, notFound, unavailable } from "@/server/errors/errors.ts";
 import { findCompanyForUpdate, findCompanyWithCounts, listCompaniesWithCounts, platformTransaction, setCompanyStatus } from "./platform.repo.ts";
 import type { CompanyStatusChangeInput, TenantView } from "./platform.schema.ts";
 
@@ -74,4 +75,15 @@ export async function reactivateCompany(ctx: RequestContext, companyId: string, 
     );
   });
   return tenantView(companyId);
+}
+
+/** Every tenant's failed jobs and queue counts (the operator's view; payloads redacted). */
+export async function platformJobs(ctx: RequestContext) {
+  assertOperator(ctx);
+  try {
+    const [queues, failed] = await Promise.all([queueCounts(), failedJobs(null)]);
+    return { queues, failed };
+  } catch (err) {
+    throw unavailable("The job queue can't be reached right now.", err);
+  }
 }
