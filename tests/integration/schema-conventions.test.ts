@@ -19,6 +19,7 @@ const PLATFORM_INDEXES = new Set([
   "EmailMessage_idempotencyKey_key",
   "EmailMessage_to_idx", // the development mailbox looks mail up by recipient (filtered by company too)
   "StoredFile_storageKey_key",
+  "QuoteLink_tokenHash_key", // a client's link is looked up by its token before any tenant is known
 ]);
 
 async function tenantTables(): Promise<string[]> {

@@ -18,6 +18,18 @@ export const TENANT_MODELS: ReadonlySet<string> = new Set<Prisma.ModelName>([
   "OutboxMessage",
   "EmailMessage",
   "StoredFile",
+  "Client",
+  "ClientContact",
+  "Site",
+  "Note",
+  "PipelineStage",
+  "Enquiry",
+  "PriceBookItem",
+  "Quote",
+  "QuoteLine",
+  "QuoteVersion",
+  "QuoteLink",
+  "Agreement",
 ]);
 
 export class TenancyViolation extends Error {
