@@ -6,4 +6,5 @@ import type { Capability } from "@/modules/identity/permissions.ts";
  */
 export const FILE_ACCESS: Record<string, Capability> = {
   AuditExport: "audit.view",
+  Enquiry: "enquiries.manage",
 };

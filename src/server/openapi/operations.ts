@@ -16,6 +16,7 @@ import { accountApi } from "@/modules/identity/account.api.ts";
 import { usersApi } from "@/modules/identity/users.api.ts";
 import { platformApi } from "@/modules/platform/platform.api.ts";
 import { invitationsApi } from "@/modules/identity/invitations.api.ts";
+import { enquiriesApi, pipelineStagesApi, publicEnquiriesApi } from "@/modules/enquiries/enquiries.api.ts";
 
 export const ALL_OPERATIONS: Operation[] = [healthApi, openapiApi, identityApi, companyApi, auditApi, cronApi, systemApi, filesApi, emailSignInApi].flatMap((group) =>
   Object.values(group as Record<string, Operation>),
@@ -23,3 +24,6 @@ export const ALL_OPERATIONS: Operation[] = [healthApi, openapiApi, identityApi, 
 
 // Identity and access (own account, users, platform console).
 ALL_OPERATIONS.push(...[accountApi, usersApi, platformApi, invitationsApi].flatMap((group) => Object.values(group as Record<string, Operation>)));
+
+// Sales: enquiries and pipeline stages.
+ALL_OPERATIONS.push(...[enquiriesApi, pipelineStagesApi, publicEnquiriesApi].flatMap((group) => Object.values(group as Record<string, Operation>)));
