@@ -26,7 +26,7 @@ describe("formatDocumentNumber", () => {
       expect(() => formatDocumentNumber("Q", v), String(v)).toThrow(NumberingError);
     }
     for (const w of [0, 13, 2.5]) expect(() => formatDocumentNumber("Q", 1, w), String(w)).toThrow(NumberingError);
-    for (const p of ["", "Q-", "-Q", "Q 1", "Q--1", "Ä", "X".repeat(21)]) {
+    for (const p of ["", "-Q", "Q 1", "Q--1", "Q--", "Ä", "X".repeat(21)]) {
       expect(() => formatDocumentNumber(p, 1), p).toThrow(NumberingError);
     }
     expect(() => formatDocumentNumber("Q", 0)).toThrow(AppError);
@@ -53,5 +53,14 @@ describe("parseDocumentNumber", () => {
     for (const s of ["", "Q00042", "Q-", "-42", "Q-0", "Q-00000", "Q-4a", "Q-4.2", "Q - 42", "Q-99999999999999999"]) {
       expect(parseDocumentNumber(s), s).toBeNull();
     }
+  });
+});
+
+describe("prefixes as company settings store them", () => {
+  it("uses a prefix that ends with its separator as-is", () => {
+    expect(formatDocumentNumber("Q-", 42)).toBe("Q-00042");
+    expect(formatDocumentNumber("NPH-Q-", 7)).toBe("NPH-Q-00007");
+    expect(formatDocumentNumber("INV/", 108)).toBe("INV/00108");
+    expect(parseDocumentNumber("Q-00042", "Q-")).toEqual({ prefix: "Q-", value: 42 });
   });
 });

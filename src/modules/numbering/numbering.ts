@@ -9,12 +9,12 @@ import { AppError } from "@/server/errors/errors.ts";
 export const DEFAULT_NUMBER_WIDTH = 5;
 const MAX_WIDTH = 12;
 
-/** Letters and digits, optionally in parts joined by "-" or "/" (e.g. "Q", "INV", "ACME-Q"). */
+/** Letters and digits, optionally in parts joined by "-" or "/" (e.g. "Q", "INV", "ACME-Q"); may end with its separator ("Q-", as company settings store it). */
 export const documentPrefixSchema = z
   .string()
   .min(1, "Required")
   .max(20, "Use at most 20 characters")
-  .regex(/^[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)*$/, 'Use letters and digits, optionally joined by "-" or "/"');
+  .regex(/^[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)*[-/]?$/, 'Use letters and digits, optionally joined by "-" or "/"');
 
 export class NumberingError extends AppError {
   constructor(message: string, field: string) {
@@ -32,7 +32,8 @@ export function formatDocumentNumber(prefix: string, value: number, width: numbe
   if (!Number.isInteger(width) || width < 1 || width > MAX_WIDTH) {
     throw new NumberingError(`The number width must be a whole number from 1 to ${MAX_WIDTH}, got ${width}`, "width");
   }
-  return `${prefix}-${String(value).padStart(width, "0")}`;
+  const separator = /[-/]$/.test(prefix) ? "" : "-";
+  return `${prefix}${separator}${String(value).padStart(width, "0")}`;
 }
 
 export type ParsedDocumentNumber = { prefix: string; value: number };
@@ -50,7 +51,7 @@ export function parseDocumentNumber(text: string, expectedPrefix?: string): Pars
   if (!documentPrefixSchema.safeParse(prefix).success) return null;
   if (!Number.isSafeInteger(value) || value < 1) return null;
   if (expectedPrefix !== undefined) {
-    if (prefix.toLowerCase() !== expectedPrefix.toLowerCase()) return null;
+    if (prefix.toLowerCase() !== expectedPrefix.replace(/[-/]$/, "").toLowerCase()) return null;
     return { prefix: expectedPrefix, value };
   }
   return { prefix, value };

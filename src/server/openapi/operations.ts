@@ -2,6 +2,7 @@
  * Every API operation, in one list: the OpenAPI document and the RBAC matrix test read it, and
  * a test fails if a route file exports a handler whose operation is missing here.
  */
+import { quotesApi } from "@/modules/quotes/quotes.api.ts";
 import { auditApi } from "@/modules/audit/audit.api.ts";
 import { companyApi } from "@/modules/company/company.api.ts";
 import { systemApi } from "@/modules/system/system.api.ts";
@@ -16,6 +17,7 @@ import { accountApi } from "@/modules/identity/account.api.ts";
 import { usersApi } from "@/modules/identity/users.api.ts";
 import { platformApi } from "@/modules/platform/platform.api.ts";
 import { invitationsApi } from "@/modules/identity/invitations.api.ts";
+import { clientsApi } from "@/modules/clients/clients.api.ts";
 import { enquiriesApi, pipelineStagesApi, publicEnquiriesApi } from "@/modules/enquiries/enquiries.api.ts";
 
 export const ALL_OPERATIONS: Operation[] = [healthApi, openapiApi, identityApi, companyApi, auditApi, cronApi, systemApi, filesApi, emailSignInApi].flatMap((group) =>
@@ -27,3 +29,9 @@ ALL_OPERATIONS.push(...[accountApi, usersApi, platformApi, invitationsApi].flatM
 
 // Sales: enquiries and pipeline stages.
 ALL_OPERATIONS.push(...[enquiriesApi, pipelineStagesApi, publicEnquiriesApi].flatMap((group) => Object.values(group as Record<string, Operation>)));
+
+// Clients, contacts, sites, notes and CSV import.
+ALL_OPERATIONS.push(...Object.values(clientsApi as Record<string, Operation>));
+
+// Quotes: builder, send, revise.
+ALL_OPERATIONS.push(...Object.values(quotesApi as Record<string, Operation>));
