@@ -26,7 +26,20 @@ describe("demo seed", () => {
     expect(operator.isPlatformOperator).toBe(true);
     expect(await verifyPassword(DEMO_PASSWORD, operator.passwordHash)).toBe(true);
     const before = await db.user.findMany({ orderBy: { email: "asc" }, select: { email: true, passwordHash: true, updatedAt: true } });
+    // Pipeline stages and ~10 enquiries per company, spread over the stages, with owners and notes.
+    for (const slug of ["sparkright", "northgate"]) {
+      const company = await db.company.findUniqueOrThrow({ where: { slug } });
+      const stages = await db.pipelineStage.findMany({ where: { companyId: company.id }, orderBy: { position: "asc" } });
+      expect(stages.map((s) => s.name)).toEqual(["New", "Contacted", "Site visit booked", "Quoted", "Won", "Lost"]);
+      const enquiries = await db.enquiry.findMany({ where: { companyId: company.id } });
+      expect(enquiries).toHaveLength(10);
+      expect(new Set(enquiries.map((e) => e.stageId)).size).toBe(6);
+      expect(enquiries.filter((e) => e.ownerId).length).toBeGreaterThanOrEqual(8);
+      expect(await db.note.count({ where: { companyId: company.id, entityType: "Enquiry" } })).toBeGreaterThanOrEqual(3);
+    }
+    const enquiriesBefore = await db.enquiry.count();
     expect(await seed()).toEqual({ created: 0 });
+    expect(await db.enquiry.count()).toBe(enquiriesBefore);
     expect(await counts()).toEqual(first);
     expect(await db.user.findMany({ orderBy: { email: "asc" }, select: { email: true, passwordHash: true, updatedAt: true } })).toEqual(before);
   });

@@ -35,16 +35,9 @@ import type {
   UpdateEnquiryInput,
 } from "./enquiries.schema.ts";
 import { ensureStages, ensureStagesIn } from "./pipeline.service.ts";
+import { enquirySearchText } from "./search-text.ts";
 
 export const ATTACHMENT_TYPES = ["image/jpeg", "image/png", "image/webp", "image/heic", "application/pdf"] as const;
-
-/** Lower-cased name, email, phone, town and postcode: what the list search matches. */
-export function enquirySearchText(e: { name: string; email?: string | null; phone?: string | null; town?: string | null; postcode?: string | null }): string {
-  return [e.name, e.email, e.phone, e.phone?.replace(/\s+/g, ""), e.town, e.postcode, e.postcode?.replace(/\s+/g, "")]
-    .filter(Boolean)
-    .join(" ")
-    .toLowerCase();
-}
 
 export function enquiryView(e: EnquiryRow, names: Map<string, string>): EnquiryView {
   return {

@@ -11,7 +11,7 @@ import { notFound } from "@/server/errors/errors.ts";
 import { consume, type Limit } from "@/server/rate-limit/rate-limit.ts";
 import { findActiveStages, findOfficeMembers, insertEnquiry, insertPublicAuditEvent, unsafeFindCompanyBySlug } from "./enquiries.repo.ts";
 import type { PublicEnquiryInput } from "./enquiries.schema.ts";
-import { enquirySearchText } from "./enquiries.service.ts";
+import { enquirySearchText } from "./search-text.ts";
 import { ensureStagesIn } from "./pipeline.service.ts";
 
 export const PUBLIC_ENQUIRY_LIMITS = {
