@@ -13,6 +13,8 @@ import type { NavItem } from "@/ui/shells/nav";
 function navFor(ctx: TenantContext): NavItem[] {
   return [
     { href: "/admin", label: "Dashboard", icon: "dashboard" },
+    ...(can(ctx, "enquiries.manage") ? [{ href: "/admin/enquiries", label: "Enquiries", icon: "inbox" } as NavItem] : []),
+    ...(can(ctx, "clients.view") ? [{ href: "/admin/clients", label: "Clients", icon: "users" } as NavItem] : []),
     ...(can(ctx, "system.jobs.manage") ? [{ href: "/admin/system", label: "System", icon: "refresh" } as NavItem] : []),
     { href: "/admin/settings", label: "Settings", icon: "settings" },
   ];

@@ -9,6 +9,7 @@ export const metadata: Metadata = { title: "Settings" };
 
 const SECTIONS = [
   { href: "/admin/settings/company", title: "Company", text: "Business details, VAT default, payment terms, numbering, branding and sign-in rules.", capability: "company.view" },
+  { href: "/admin/settings/pipeline", title: "Pipeline", text: "The stages an enquiry moves through, their order and colours, and which mean won or lost.", capability: "settings.manage" },
   { href: "/admin/settings/users", title: "Users", text: "Who can sign in, their roles and permissions; act as a user to see what they see.", capability: "users.view" },
   { href: "/admin/account/security", title: "Your account security", text: "Two-factor authentication and where you're signed in.", capability: null },
 ] as const;
