@@ -43,7 +43,7 @@ export function createPdfPool(timeoutMs = 30_000, threadCount = 1) {
   }
 
   return {
-    render(document: string, props: unknown, branding: PdfBranding): Promise<{ content: Buffer; fileName: string }> {
+    render(document: string, props: unknown, branding: PdfBranding, files: Record<string, Buffer> = {}): Promise<{ content: Buffer; fileName: string }> {
       const slot = turn++ % threads.length;
       const current = (threads[slot] ??= start(slot));
       const id = nextId++;
@@ -55,7 +55,7 @@ export function createPdfPool(timeoutMs = 30_000, threadCount = 1) {
           reject(new PdfRenderTimeout(timeoutMs));
         }, timeoutMs);
         pending.set(id, { resolve, reject, timer, thread: current });
-        current.postMessage({ id, document, props, branding });
+        current.postMessage({ id, document, props, branding, files });
       });
     },
     async close() {

@@ -6,5 +6,6 @@ import type { Capability } from "@/modules/identity/permissions.ts";
  */
 export const FILE_ACCESS: Record<string, Capability> = {
   AuditExport: "audit.view",
+  Agreement: "quotes.manage",
   Enquiry: "enquiries.manage",
 };

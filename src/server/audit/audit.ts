@@ -60,6 +60,14 @@ export async function audit(db: TenantDb | TenantTx, ctx: TenantContext, e: Audi
 }
 
 /**
+ * Events by someone without an account acting through a company's link (a client accepting a
+ * quote): the company is known from the link, the actor is recorded in the event's metadata.
+ */
+export async function auditLinkVisitor(db: TenantDb | TenantTx, ctx: RequestContext, companyId: string, e: AuditInput) {
+  return db.auditEvent.create({ data: { ...rowFor(ctx, e), companyId } });
+}
+
+/**
  * Platform-level events: no tenant context yet (a failed sign-in) or an operator acting on a
  * company from the platform console. Uses the raw client, so it lives here and nowhere else.
  */

@@ -3,6 +3,7 @@
  * a test fails if a route file exports a handler whose operation is missing here.
  */
 import { quotesApi } from "@/modules/quotes/quotes.api.ts";
+import { quoteLinkApi } from "@/modules/quotes/acceptance.api.ts";
 import { auditApi } from "@/modules/audit/audit.api.ts";
 import { companyApi } from "@/modules/company/company.api.ts";
 import { systemApi } from "@/modules/system/system.api.ts";
@@ -34,4 +35,4 @@ ALL_OPERATIONS.push(...[enquiriesApi, pipelineStagesApi, publicEnquiriesApi].fla
 ALL_OPERATIONS.push(...Object.values(clientsApi as Record<string, Operation>));
 
 // Quotes: builder, send, revise.
-ALL_OPERATIONS.push(...Object.values(quotesApi as Record<string, Operation>));
+ALL_OPERATIONS.push(...[quotesApi, quoteLinkApi].flatMap((group) => Object.values(group as Record<string, Operation>)));

@@ -7,7 +7,8 @@ export type PdfDocument<P extends z.ZodType = z.ZodType> = {
   name: string;
   props: P;
   fileName: (props: z.output<P>) => string;
-  render: (props: z.output<P>, branding: PdfBranding) => ReactElement;
+  /** `files`: stored files the job named (e.g. a signature image), loaded for the render. */
+  render: (props: z.output<P>, branding: PdfBranding, files: Record<string, Buffer>) => ReactElement;
 };
 
 export function definePdfDocument<P extends z.ZodType>(d: PdfDocument<P>): PdfDocument<P> {

@@ -44,6 +44,8 @@ export const JOBS = {
       entityType: z.string().max(64),
       entityId: z.string().max(64),
       props: z.record(z.string(), z.unknown()).default({}),
+      /** Stored files the document draws (name → storage key), e.g. a signature image. */
+      files: z.record(z.string(), z.string()).default({}),
       requestedById: uuid.optional(),
     }),
   },

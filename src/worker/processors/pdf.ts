@@ -8,7 +8,7 @@ import { tenantDb } from "@/server/db/tenancy.ts";
 import { pdfBrandingFor } from "@/server/pdf/branding.ts";
 import { claimExecution, completeExecution, ExecutionBusy, releaseExecution } from "@/server/queue/execution.ts";
 import type { JobPayload } from "@/server/queue/jobs.ts";
-import { newStorageKey, writeStoredFile } from "@/server/storage/storage.ts";
+import { newStorageKey, readStoredFile, writeStoredFile } from "@/server/storage/storage.ts";
 import { createPdfPool } from "../pdf-pool.ts";
 
 let pool: ReturnType<typeof createPdfPool> | null = null;
@@ -25,7 +25,8 @@ export async function renderPdfJob(key: string, p: JobPayload<"pdf.render">) {
   pool ??= createPdfPool(30_000, env().PDF_THREADS);
   let stored: { storageKey: string; fileName: string; size: number; sha256: string };
   try {
-    const { content, fileName } = await pool.render(p.document, p.props, await pdfBrandingFor(p.companyId));
+    const files = Object.fromEntries(await Promise.all(Object.entries(p.files).map(async ([name, key]) => [name, await readStoredFile(key)] as const)));
+    const { content, fileName } = await pool.render(p.document, p.props, await pdfBrandingFor(p.companyId), files);
     const storageKey = newStorageKey(p.companyId, ".pdf");
     stored = { storageKey, fileName, ...(await writeStoredFile(storageKey, content)) };
   } catch (err) {

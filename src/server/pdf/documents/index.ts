@@ -1,5 +1,6 @@
 /** Every PDF document type, by name. Areas add theirs (quote, invoice, agreement, certificate, PO). */
 import type { PdfDocument } from "../document.ts";
+import { agreementCertificatePdf } from "./agreement-certificate.tsx";
 import { auditTrailPdf } from "./audit-trail.tsx";
 
-export const PDF_DOCUMENTS: ReadonlyMap<string, PdfDocument> = new Map([auditTrailPdf].map((d) => [d.name, d as unknown as PdfDocument]));
+export const PDF_DOCUMENTS: ReadonlyMap<string, PdfDocument> = new Map([auditTrailPdf, agreementCertificatePdf].map((d) => [d.name, d as unknown as PdfDocument]));

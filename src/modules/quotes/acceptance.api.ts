@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { defineOperation, policy } from "@/server/http/operation.ts";
+import { acceptQuoteInput, quoteTokenParams, respondQuoteInput } from "./acceptance.schema.ts";
+
+export const quoteLinkApi = {
+  accept: defineOperation({
+    method: "POST",
+    path: "/api/public/quotes/{token}/accept",
+    summary: "The client accepts the latest sent version with their choices, typed name and drawn signature (once)",
+    tag: "Client links",
+    policy: policy.public(),
+    params: quoteTokenParams,
+    body: acceptQuoteInput,
+    response: z.object({ agreementId: z.uuid(), grossPence: z.number().int() }),
+  }),
+  respond: defineOperation({
+    method: "POST",
+    path: "/api/public/quotes/{token}/respond",
+    summary: "The client declines or asks for changes, with a comment",
+    tag: "Client links",
+    policy: policy.public(),
+    params: quoteTokenParams,
+    body: respondQuoteInput,
+  }),
+  agreement: defineOperation({
+    method: "GET",
+    path: "/api/public/quotes/{token}/agreement",
+    summary: "The signed agreement certificate (PDF) for the link holder",
+    tag: "Client links",
+    policy: policy.public(),
+    params: quoteTokenParams,
+    response: z.unknown(),
+  }),
+};

@@ -1,0 +1,9 @@
+/**
+ * A client's quote link is looked up by its token hash before any tenant is known (the raw client,
+ * here only); everything after that goes through the company's scoped client.
+ */
+import { unsafeUnscopedDb } from "@/server/db/client.ts";
+
+export async function findLinkByTokenHash(tokenHash: string) {
+  return unsafeUnscopedDb().quoteLink.findUnique({ where: { tokenHash }, select: { id: true, companyId: true, quoteId: true, expiresAt: true, revokedAt: true } });
+}
