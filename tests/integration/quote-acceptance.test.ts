@@ -7,6 +7,7 @@ import { openSecret } from "@/server/auth/secret-box.ts";
 import { SEALED_PROPS_PURPOSE } from "@/server/email/queue-email.ts";
 import { createQuote, reviseQuote, sendQuote, updateQuote } from "@/modules/quotes/quotes.service.ts";
 import { viewQuoteByLink } from "@/modules/quotes/acceptance.service.ts";
+import { createQuoteInput } from "@/modules/quotes/quotes.schema.ts";
 import { anonymousContext } from "@/server/context.ts";
 import { startRuntime } from "@/worker/runtime.ts";
 import { call } from "../support/http.ts";
@@ -33,7 +34,7 @@ const lines = [
 async function sentQuote(opts: { validUntil?: string } = {}) {
   const t = await tenantWithAdmin();
   const client = await unsafeUnscopedDb().client.create({ data: { companyId: t.company.id, name: "Robert Ainsley", email: "robert@example.test" } });
-  const q = await createQuote(t.ctx, { clientId: client.id, title: "Kitchen sockets", lines, validUntil: opts.validUntil });
+  const q = await createQuote(t.ctx, createQuoteInput.parse({ clientId: client.id, title: "Kitchen sockets", lines, validUntil: opts.validUntil }));
   await sendQuote(t.ctx, q.id);
   return { ...t, quote: q, client, token: await tokenFor(q.id, 1) };
 }
