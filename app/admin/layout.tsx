@@ -15,6 +15,7 @@ function navFor(ctx: TenantContext): NavItem[] {
     { href: "/admin", label: "Dashboard", icon: "dashboard" },
     ...(can(ctx, "enquiries.manage") ? [{ href: "/admin/enquiries", label: "Enquiries", icon: "inbox" } as NavItem] : []),
     ...(can(ctx, "clients.view") ? [{ href: "/admin/clients", label: "Clients", icon: "users" } as NavItem] : []),
+    ...(can(ctx, "quotes.manage") ? [{ href: "/admin/quotes", label: "Quotes", icon: "quote" } as NavItem] : []),
     ...(can(ctx, "system.jobs.manage") ? [{ href: "/admin/system", label: "System", icon: "refresh" } as NavItem] : []),
     { href: "/admin/settings", label: "Settings", icon: "settings" },
   ];

@@ -270,3 +270,27 @@ export async function reviseQuote(ctx: TenantContext, id: string): Promise<Quote
   });
   return getQuote(ctx, id);
 }
+
+/** The signed agreement of an accepted quote, with its certificate file once the worker made it. */
+export async function getQuoteAgreement(ctx: TenantContext, quoteId: string) {
+  assertCan(ctx, "quotes.manage");
+  const agreement = await ctx.db.agreement.findFirst({ where: { quoteId } });
+  if (!agreement) return null;
+  const certificate = await ctx.db.storedFile.findFirst({ where: { entityType: "Agreement", entityId: agreement.id, kind: "pdf:agreement-certificate" }, orderBy: { id: "desc" } });
+  return {
+    id: agreement.id,
+    signerName: agreement.signerName,
+    acceptedAt: agreement.acceptedAt.toISOString(),
+    grossPence: agreement.grossPence,
+    snapshotHash: agreement.snapshotHash,
+    ip: agreement.ip,
+    choice: agreement.choice as { options: Record<string, string>; addons: string[] },
+    certificateUrl: certificate ? `/api/admin/files/${certificate.id}/download` : null,
+  };
+}
+
+/** Active clients to quote for (the builder's picker). */
+export async function quotableClients(ctx: TenantContext) {
+  assertCan(ctx, "quotes.manage");
+  return ctx.db.client.findMany({ where: { archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true }, take: 1000 });
+}

@@ -21,12 +21,15 @@ export async function currentPath(): Promise<string> {
   return (await headers()).get("x-pathname") ?? "/";
 }
 
-/** Runs a page's data loading; a database outage becomes the friendly /unavailable page. */
+/** Runs a page's data loading: a database outage becomes /unavailable, a missing record the 404 page. */
 export async function loadOrUnavailable<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (err) {
-    if (classifyError(err).code === "UNAVAILABLE") redirect(`/unavailable?next=${encodeURIComponent(await currentPath())}`);
+    const code = classifyError(err).code;
+    if (code === "UNAVAILABLE") redirect(`/unavailable?next=${encodeURIComponent(await currentPath())}`);
+    // A missing (or another company's) record is the friendly 404 page, as in the API.
+    if (code === "NOT_FOUND") notFound();
     throw err;
   }
 }
