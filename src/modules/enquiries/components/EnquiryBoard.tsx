@@ -17,16 +17,16 @@ export function EnquiryBoard({ columns, now }: { columns: Column[]; now: string 
           return (
             <li key={col.stage.id} className="flex flex-col rounded-lg border border-neutral-200 bg-neutral-50">
               <section aria-labelledby={`stage-${col.stage.id}`}>
-                <header className="flex items-center justify-between gap-2 border-b border-neutral-200 px-3 py-2.5">
-                  <h2 id={`stage-${col.stage.id}`} className="flex min-w-0 items-center gap-2 text-sm font-semibold text-neutral-900">
+                <header className="flex items-start justify-between gap-2 border-b border-neutral-200 px-3 py-2.5">
+                  <h2 id={`stage-${col.stage.id}`} className="flex min-w-0 items-center gap-2 text-sm leading-5 font-semibold text-neutral-900">
                     <span aria-hidden="true" className="size-2.5 shrink-0 rounded-full" style={{ backgroundColor: col.stage.colour }} />
-                    <span className="truncate">{col.stage.name}</span>
+                    <span className="min-w-0 break-words">{col.stage.name}</span>
                     <span className="rounded-full bg-white px-1.5 text-xs font-medium text-neutral-600 tabular-nums ring-1 ring-neutral-200">
                       {col.items.length}
                       <span className="sr-only"> {col.items.length === 1 ? "enquiry" : "enquiries"}</span>
                     </span>
                   </h2>
-                  {total > 0 ? <Money pence={total} className="text-xs text-neutral-600" /> : null}
+                  {total > 0 ? <Money pence={total} className="shrink-0 text-xs leading-5 text-neutral-600" /> : null}
                 </header>
                 {col.items.length === 0 ? (
                   <p className="px-3 py-6 text-center text-sm text-neutral-500">Nothing here</p>

@@ -52,7 +52,7 @@ function StageRow({ stage, index, count, onMove, busy }: { stage: StageView; ind
     <li className="flex flex-col gap-3 py-4 first:pt-0 last:pb-0">
       <form onSubmit={save} noValidate aria-label={`Stage ${stage.name}`} className="flex flex-col gap-3 lg:flex-row lg:items-end">
         <Input name="name" label="Name" defaultValue={stage.name} error={errors.name} containerClassName="lg:w-56" />
-        <Input name="colour" label="Colour" type="color" defaultValue={stage.colour} error={errors.colour} className="w-20 p-1" containerClassName="lg:w-24" />
+        <Input name="colour" label="Colour" type="color" defaultValue={stage.colour} error={errors.colour} className="p-1" containerClassName="w-24" />
         <fieldset className="flex gap-4 pb-2 text-sm">
           <legend className="sr-only">Outcome</legend>
           <label className="flex items-center gap-2">
@@ -166,7 +166,7 @@ export function PipelineStagesEditor({ stages }: { stages: StageView[] }) {
       <Card title="Add a stage">
         <form onSubmit={add} noValidate className="flex flex-col gap-3 sm:flex-row sm:items-end">
           <Input name="name" label="Name" error={errors.name} containerClassName="sm:w-64" />
-          <Input name="colour" label="Colour" type="color" defaultValue="#64748b" error={errors.colour} className="w-20 p-1" containerClassName="sm:w-24" />
+          <Input name="colour" label="Colour" type="color" defaultValue="#64748b" error={errors.colour} className="p-1" containerClassName="w-24" />
           <Button type="submit" loading={adding} loadingText="Adding…" iconStart="plus">
             Add stage
           </Button>
