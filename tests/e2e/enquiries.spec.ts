@@ -74,3 +74,27 @@ test.describe("enquiries: public form to board to client", () => {
     await expect(page.getByRole("heading", { level: 1 })).toHaveText("We can’t find this enquiry form");
   });
 });
+
+test.describe("pipeline settings", () => {
+  test.use({ storageState: storageStateFor("admin") });
+
+  test("adds a stage, moves it up with the keyboard, and archives it while empty", async ({ page }) => {
+    const stage = `Chase ${Date.now().toString(36)}`;
+    await page.goto("/admin/settings/pipeline");
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText("Pipeline");
+    await expectAccessible(page);
+    const add = page.getByRole("region", { name: "Add a stage" });
+    await add.getByLabel("Name").fill(stage);
+    await add.getByRole("button", { name: "Add stage" }).click();
+    const rows = page.getByRole("form", { name: /^Stage / });
+    await expect(rows.last()).toHaveAccessibleName(`Stage ${stage}`);
+
+    await page.getByRole("button", { name: `Move ${stage} up` }).focus();
+    await page.keyboard.press("Enter");
+    await expect(rows.nth((await rows.count()) - 2)).toHaveAccessibleName(`Stage ${stage}`);
+
+    await page.getByRole("button", { name: `Archive ${stage}` }).click();
+    await page.getByRole("dialog").getByRole("button", { name: "Archive" }).click();
+    await expect(page.getByRole("form", { name: `Stage ${stage}` })).toHaveCount(0);
+  });
+});
