@@ -12,6 +12,7 @@ const ACTION_LABELS: Record<string, string> = {
   "quote.accepted": "Accepted and signed (client)",
   "quote.declined": "Declined (client)",
   "quote.changes_requested": "Asked for changes (client)",
+  "quote.expired": "Expired (past its valid-until date)",
   "pdf.generated": "Generated a PDF",
   "auth.mfa_enabled": "Turned on two-factor authentication",
   "auth.mfa_disabled": "Turned off two-factor authentication",

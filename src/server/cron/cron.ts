@@ -19,6 +19,14 @@ export type CronTask = {
 const day = (now: Date) => now.toISOString().slice(0, 10);
 
 export const CRON_TASKS: Record<string, CronTask> = {
+  "quote-expiry": {
+    pattern: "5 0 * * *",
+    description: "Daily: quotes past their valid-until date become Expired.",
+    period: day,
+    enqueue: async (period) => {
+      await writeOutbox(unsafeUnscopedDb(), { job: "quotes.expire-due", payload: { period }, idempotencyKey: `quote-expiry:${period}`, companyId: null });
+    },
+  },
   "session-cleanup": {
     pattern: "15 3 * * *",
     description: "Daily: delete sessions and sign-in tokens that ended more than 30 days ago.",

@@ -64,6 +64,11 @@ export const JOBS = {
     queue: "maintenance",
     payload: z.object({ task: z.string().min(1).max(64) }),
   },
+  /** Daily: quotes past their validUntil become EXPIRED. */
+  "quotes.expire-due": {
+    queue: "maintenance",
+    payload: z.object({ period: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+  },
   /** Housekeeping: expired sessions and used sign-in tokens. */
   "maintenance.session-cleanup": {
     queue: "maintenance",

@@ -8,12 +8,14 @@ import { deliverEmail } from "@/server/email/deliver.ts";
 import type { JobName, JobPayload, QueueName } from "@/server/queue/jobs.ts";
 import { cleanUpSessions } from "./maintenance.ts";
 import { renderPdfJob } from "./pdf.ts";
+import { expireQuotesJob } from "./quotes.ts";
 
 type Processor<N extends JobName> = (key: string, payload: JobPayload<N>) => Promise<unknown>;
 
 export const PROCESSORS: { [N in JobName]?: Processor<N> } = {
   "email.send": deliverEmail,
   "pdf.render": renderPdfJob,
+  "quotes.expire-due": expireQuotesJob,
   "maintenance.session-cleanup": cleanUpSessions,
   // Idempotent by period: the outbox key refuses a second enqueue for the same period.
   "cron.tick": (_key, p) => runCronTask(p.task),
