@@ -110,9 +110,10 @@ export function validateRow(row: number, v: Partial<Record<ImportField, string>>
   const contact = hasContact ? createContactInput.safeParse({ name: v.contactName ?? "", email: v.contactEmail ?? "", phone: v.contactPhone ?? "" }) : null;
   if (contact && !contact.success) collect(errors, contact.error.issues, { name: "contactName", email: "contactEmail", phone: "contactPhone" });
 
-  if (Object.keys(errors).length > 0 || !client.success) return { row, ok: false, duplicate: false, errors, client: null };
+  if (Object.keys(errors).length > 0 || !client.success) return { row, name: v.name ?? "", ok: false, duplicate: false, errors, client: null };
   return {
     row,
+    name: client.data.name,
     ok: true,
     duplicate: false,
     errors: {},

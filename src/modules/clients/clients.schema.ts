@@ -253,6 +253,8 @@ export type ImportPreviewClient = z.infer<typeof importPreviewClient>;
 export const importRowResult = z.object({
   /** Line in the file (the header is line 1). */
   row: z.number().int(),
+  /** The name as written in the file (also for rows with errors). */
+  name: z.string(),
   ok: z.boolean(),
   duplicate: z.boolean(),
   errors: z.record(z.string(), z.string()),
