@@ -8,6 +8,7 @@ import { disconnectDb, unsafeUnscopedDb } from "../src/server/db/client.ts";
 import { loadDotEnv } from "../src/server/config/dotenv.ts";
 import { DEFAULT_STAGES } from "../src/modules/enquiries/enquiries.repo.ts";
 import { enquirySearchText } from "../src/modules/enquiries/search-text.ts";
+import { buildSearchText } from "../src/modules/clients/clients.search.ts";
 
 export const DEMO_PASSWORD = "Quantract-demo-1";
 
@@ -127,6 +128,7 @@ export async function seed(): Promise<{ created: number }> {
   const operator = await ensureUser("operator@quantract.test", "Platform Operator", hash, true);
   if (operator.created) created++;
   created += await seedEnquiries();
+  created += await seedClients();
   return { created };
 }
 
@@ -216,6 +218,103 @@ export async function seedEnquiries(): Promise<number> {
         await db.auditEvent.create({
           data: { companyId: company.id, actorId: note.authorId, entityType: "Enquiry", entityId: enquiry.id, action: "enquiry.note_added", metadata: { noteId: note.id } },
         });
+        created++;
+      }
+    }
+  }
+  return created;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Clients: householders, landlords and letting agents, facilities managers and a housing
+// association per demo company, with contacts, 1–3 sites and a few notes. Deterministic.
+// ---------------------------------------------------------------------------------------------
+
+type SeedSite = { label?: string; addressLine1: string; addressLine2?: string; town: string; postcode: string; accessNotes?: string };
+type SeedContact = { name: string; email?: string; phone?: string; role?: string; receivesQuotes?: boolean; receivesInvoices?: boolean };
+type SeedClient = {
+  kind: "PERSON" | "ORGANISATION";
+  name: string;
+  email?: string;
+  phone?: string;
+  tags: string[];
+  paymentTermsDays?: number;
+  contacts?: SeedContact[];
+  sites: SeedSite[];
+  notes?: string[];
+};
+
+export const SEED_CLIENTS: Record<string, SeedClient[]> = {
+  sparkright: [
+    { kind: "PERSON", name: "Margaret Ellison", email: "margaret.ellison@example.test", phone: "07700 900811", tags: ["domestic", "repeat"], sites: [{ label: "Home", addressLine1: "22 Didsbury Park", town: "Manchester", postcode: "M20 5LJ", accessNotes: "Key safe 1234, side gate. Elderly client: ring the bell and wait." }], notes: ["Prefers morning appointments; son Paul sometimes lets us in."] },
+    { kind: "PERSON", name: "Daniel and Ruth Kowalski", email: "kowalski.family@example.test", phone: "07700 900812", tags: ["domestic"], sites: [{ addressLine1: "9 Heaton Moor Road", town: "Stockport", postcode: "SK4 4LT", accessNotes: "Dog in the kitchen, friendly. Park on the drive." }] },
+    { kind: "ORGANISATION", name: "Ancoats Property Lettings", email: "maintenance@ancoatslettings.example.test", phone: "0161 496 0870", tags: ["landlord", "repeat"], paymentTermsDays: 14, contacts: [{ name: "Chloe Adeyemi", email: "chloe@ancoatslettings.example.test", phone: "07700 900813", role: "Maintenance coordinator" }, { name: "Accounts", email: "accounts@ancoatslettings.example.test", role: "Accounts", receivesQuotes: false }], sites: [{ label: "Flat 4", addressLine1: "Flat 4, Murray's Mills", addressLine2: "Jersey Street", town: "Manchester", postcode: "M4 6BF", accessNotes: "Keys from the office at 12 Cutting Room Square; tenant works nights, call first." }, { label: "Flat 11", addressLine1: "Flat 11, Murray's Mills", addressLine2: "Jersey Street", town: "Manchester", postcode: "M4 6BF", accessNotes: "Concierge holds the keys." }, { label: "22 Blossom St", addressLine1: "22 Blossom Street", town: "Manchester", postcode: "M4 6AJ" }], notes: ["EICRs due on all three units in the spring: quote as a batch."] },
+    { kind: "PERSON", name: "Mr Ahmed Qureshi", email: "a.qureshi@example.test", phone: "07700 900814", tags: ["landlord"], contacts: [{ name: "Samira Qureshi", email: "samira.q@example.test", role: "Tenant liaison" }], sites: [{ label: "Rental, Levenshulme", addressLine1: "61 Stockport Road", town: "Manchester", postcode: "M19 3AB", accessNotes: "Tenant: Mrs Begum, 07700 900815." }, { label: "Rental, Longsight", addressLine1: "14 Beresford Road", town: "Manchester", postcode: "M13 0QX" }] },
+    { kind: "ORGANISATION", name: "Northern Quarter Facilities Management Ltd", email: "helpdesk@nqfm.example.test", phone: "0161 496 0455", tags: ["commercial", "repeat"], paymentTermsDays: 30, contacts: [{ name: "Gary Lunt", email: "gary.lunt@nqfm.example.test", phone: "07700 900816", role: "Facilities manager" }, { name: "NQFM Purchase Ledger", email: "invoices@nqfm.example.test", role: "Accounts", receivesQuotes: false }], sites: [{ label: "Tib Street offices", addressLine1: "40 Tib Street", town: "Manchester", postcode: "M4 1LA", accessNotes: "Sign in at reception; permit to work needed for the riser." }, { label: "Oldham Street retail", addressLine1: "77 Oldham Street", town: "Manchester", postcode: "M1 1JR", accessNotes: "Before 9am only: shop opens at 10." }], notes: ["PO number required on every invoice.", "Quarterly emergency lighting tests agreed verbally with Gary."] },
+    { kind: "ORGANISATION", name: "Irwell Valley Housing Association", email: "repairs@irwellvalleyha.example.test", phone: "0161 496 0600", tags: ["commercial", "landlord", "repeat"], paymentTermsDays: 30, contacts: [{ name: "Bernadette O'Neill", email: "b.oneill@irwellvalleyha.example.test", phone: "07700 900817", role: "Planned works manager" }], sites: [{ label: "Cromwell House", addressLine1: "Cromwell House", addressLine2: "Cromwell Road", town: "Salford", postcode: "M6 6DE", accessNotes: "Fob from the scheme manager, office on the ground floor." }, { label: "Weaste Court", addressLine1: "1-24 Weaste Court", town: "Salford", postcode: "M5 2JH" }] },
+    { kind: "PERSON", name: "Priyanka Shah", email: "priyanka.shah@example.test", phone: "07700 900818", tags: ["domestic"], sites: [{ addressLine1: "3 Brooklands Road", town: "Sale", postcode: "M33 3SN", accessNotes: "Works from home Mon/Wed." }] },
+    { kind: "ORGANISATION", name: "Castlefield Lettings & Management", email: "office@castlefieldlettings.example.test", phone: "0161 496 0712", tags: ["landlord"], contacts: [{ name: "Owen Pritchard", email: "owen@castlefieldlettings.example.test", phone: "07700 900819", role: "Property manager" }], sites: [{ label: "Potato Wharf apartment", addressLine1: "Apartment 32, The Box Works", addressLine2: "4 Worsley Street", town: "Manchester", postcode: "M15 4NU", accessNotes: "Collect keys from the letting office; underground parking bay 14." }] },
+    { kind: "PERSON", name: "Geoffrey Tattersall", phone: "01204 496 0820", tags: ["domestic", "repeat"], sites: [{ label: "Home", addressLine1: "118 Chorley New Road", town: "Bolton", postcode: "BL1 4QH", accessNotes: "No mobile signal in the cellar where the board is." }], notes: ["Pays by cheque; send invoices by post as well as email."] },
+    { kind: "ORGANISATION", name: "Trafford Primary Academy Trust", email: "estates@traffordacademies.example.test", phone: "0161 496 0333", tags: ["commercial"], paymentTermsDays: 30, contacts: [{ name: "Helen Birch", email: "h.birch@traffordacademies.example.test", role: "Estates lead" }], sites: [{ label: "Lostock Primary", addressLine1: "Selby Road", town: "Stretford", postcode: "M32 9PL", accessNotes: "Term time: DBS-checked engineers only, sign in at the office. Holidays preferred." }] },
+    { kind: "PERSON", name: "Chris and Jo Whitmore", email: "whitmores@example.test", phone: "07700 900821", tags: ["domestic"], sites: [{ addressLine1: "6 Hale Road", town: "Altrincham", postcode: "WA14 2EA" }, { label: "Holiday let", addressLine1: "2 Harbour View", town: "Conwy", postcode: "LL32 8DB", accessNotes: "Key safe 5521 by the back door." }] },
+    { kind: "ORGANISATION", name: "Greenway Cafe", email: "hello@greenwaycafe.example.test", phone: "0161 496 0999", tags: ["commercial"], contacts: [{ name: "Marta Silva", email: "marta@greenwaycafe.example.test", phone: "07700 900822", role: "Owner" }], sites: [{ addressLine1: "101 Deansgate", town: "Manchester", postcode: "M3 2BQ", accessNotes: "Deliveries entrance on Bridge Street; before 7am or after 6pm." }] },
+  ],
+  northgate: [
+    { kind: "PERSON", name: "Dorothy Firth", email: "dorothy.firth@example.test", phone: "0113 496 0831", tags: ["domestic", "repeat"], sites: [{ label: "Home", addressLine1: "41 Otley Road", town: "Leeds", postcode: "LS6 3AA", accessNotes: "Key safe 1234, side gate. Annual boiler service every October." }], notes: ["Boiler is a Vaillant ecoTEC, installed 2016."] },
+    { kind: "ORGANISATION", name: "Headingley Student Lets", email: "repairs@headingleylets.example.test", phone: "0113 496 0832", tags: ["landlord", "repeat"], paymentTermsDays: 14, contacts: [{ name: "Rob Tennant", email: "rob@headingleylets.example.test", phone: "07700 900833", role: "Lettings manager" }], sites: [{ label: "12 Ash Grove", addressLine1: "12 Ash Grove", town: "Leeds", postcode: "LS6 1AJ", accessNotes: "Five students; text the house WhatsApp via Rob before arriving." }, { label: "3 Brudenell Mount", addressLine1: "3 Brudenell Mount", town: "Leeds", postcode: "LS6 1HU" }, { label: "27 Hessle Avenue", addressLine1: "27 Hessle Avenue", town: "Leeds", postcode: "LS6 1EF", accessNotes: "Gas meter in the cellar, torch needed." }], notes: ["Landlord gas safety certificates all due in August before the new tenancies."] },
+    { kind: "PERSON", name: "Imran and Sana Malik", email: "malik.household@example.test", phone: "07700 900834", tags: ["domestic"], sites: [{ addressLine1: "8 Roundhay Gardens", town: "Leeds", postcode: "LS8 1AG", accessNotes: "Ring the side door bell; front door sticks." }] },
+    { kind: "ORGANISATION", name: "Aire Valley Homes", email: "planned.works@airevalleyhomes.example.test", phone: "0113 496 0835", tags: ["commercial", "landlord", "repeat"], paymentTermsDays: 30, contacts: [{ name: "Joanne Fielding", email: "j.fielding@airevalleyhomes.example.test", phone: "07700 900836", role: "Heating contracts manager" }, { name: "AVH Accounts Payable", email: "ap@airevalleyhomes.example.test", role: "Accounts", receivesQuotes: false }], sites: [{ label: "Kirkstall Court", addressLine1: "Kirkstall Court", addressLine2: "Abbey Road", town: "Leeds", postcode: "LS5 3EH", accessNotes: "Plant room key from the scheme office; boiler log book on the wall." }, { label: "Bramley sheltered scheme", addressLine1: "Town Street", town: "Bramley", postcode: "LS13 3DY", accessNotes: "Residents are elderly: show ID badge, no work before 9:30." }], notes: ["Framework contract: call-outs within 24 hours, invoices quote the job ref."] },
+    { kind: "PERSON", name: "Stephen Barraclough", email: "steve.barraclough@example.test", phone: "07700 900837", tags: ["landlord"], sites: [{ label: "Rental", addressLine1: "19 Chapel Street", town: "Pudsey", postcode: "LS28 7BS", accessNotes: "Tenant: Karen, mornings only." }] },
+    { kind: "ORGANISATION", name: "Wellington Place Facilities", email: "fm@wellingtonplace.example.test", phone: "0113 496 0838", tags: ["commercial"], paymentTermsDays: 30, contacts: [{ name: "Tom Ackroyd", email: "tom.ackroyd@wellingtonplace.example.test", phone: "07700 900839", role: "Building manager" }], sites: [{ label: "Building 4", addressLine1: "4 Wellington Place", town: "Leeds", postcode: "LS1 4AP", accessNotes: "Contractor induction at security, hi-vis required in the plant room." }] },
+    { kind: "PERSON", name: "Eileen Sutcliffe", phone: "01943 496 0840", tags: ["domestic", "repeat"], sites: [{ addressLine1: "2 Crossbeck Road", town: "Ilkley", postcode: "LS29 9JN", accessNotes: "Spare key with neighbour at number 4." }] },
+    { kind: "ORGANISATION", name: "Chapel Allerton Dental Care", email: "practice@chapelallertondental.example.test", phone: "0113 496 0841", tags: ["commercial"], contacts: [{ name: "Dr Nadia Petrova", email: "nadia@chapelallertondental.example.test", role: "Practice owner" }], sites: [{ addressLine1: "166 Harrogate Road", town: "Leeds", postcode: "LS7 4NZ", accessNotes: "Surgery closes 5:30pm; after-hours work only." }] },
+    { kind: "PERSON", name: "Lucy Armitage", email: "lucy.armitage@example.test", phone: "07700 900842", tags: ["domestic"], sites: [{ addressLine1: "55 Station Road", town: "Horsforth", postcode: "LS18 5NT" }] },
+    { kind: "ORGANISATION", name: "Kirkstall Lettings", email: "info@kirkstalllettings.example.test", phone: "0113 496 0843", tags: ["landlord"], contacts: [{ name: "Hannah Moss", email: "hannah@kirkstalllettings.example.test", phone: "07700 900844", role: "Property manager" }], sites: [{ label: "Flat 2", addressLine1: "Flat 2, 10 Morris Lane", town: "Leeds", postcode: "LS5 3JT", accessNotes: "Keys from the office on Kirkstall Lane." }, { label: "Flat 5", addressLine1: "Flat 5, 10 Morris Lane", town: "Leeds", postcode: "LS5 3JT" }] },
+    { kind: "PERSON", name: "Patrick Doyle", email: "pat.doyle@example.test", phone: "07700 900846", tags: ["domestic"], sites: [{ addressLine1: "17 Westfield Road", town: "Wakefield", postcode: "WF1 3RS", accessNotes: "Parking on the street only; permit from the house." }], notes: ["Asked about a heat pump for next year: follow up in spring."] },
+    { kind: "ORGANISATION", name: "The Kirkgate Bakery", email: "orders@kirkgatebakery.example.test", phone: "0113 496 0222", tags: ["commercial", "repeat"], contacts: [{ name: "Sam Oduya", email: "sam@kirkgatebakery.example.test", phone: "07700 900845", role: "Head baker" }], sites: [{ addressLine1: "40 Kirkgate", town: "Leeds", postcode: "LS2 7DJ", accessNotes: "Ovens run from 4am: gas work in the afternoon only." }] },
+  ],
+};
+
+/**
+ * Demo clients with their contacts, sites and notes; searchText built by the same pure function
+ * the service uses. Idempotent per client: one whose name the company already has is left alone.
+ */
+export async function seedClients(): Promise<number> {
+  const db = unsafeUnscopedDb();
+  let created = 0;
+  for (const [slug, clients] of Object.entries(SEED_CLIENTS)) {
+    const company = await db.company.findUniqueOrThrow({ where: { slug } });
+    const office = await db.user.findUniqueOrThrow({ where: { email: `office@${slug}.test` } });
+    for (const c of clients) {
+      if (await db.client.findFirst({ where: { companyId: company.id, name: c.name }, select: { id: true } })) continue;
+      const client = await db.client.create({
+        data: {
+          companyId: company.id,
+          kind: c.kind,
+          name: c.name,
+          email: c.email ?? null,
+          phone: c.phone ?? null,
+          tags: c.tags,
+          paymentTermsDays: c.paymentTermsDays ?? null,
+          searchText: buildSearchText({ name: c.name, email: c.email ?? null, phone: c.phone ?? null, contactEmails: (c.contacts ?? []).map((x) => x.email ?? null), postcodes: c.sites.map((s) => s.postcode) }),
+        },
+      });
+      created++;
+      await db.auditEvent.create({
+        data: { companyId: company.id, actorId: office.id, entityType: "Client", entityId: client.id, action: "client.created", after: { kind: c.kind, name: c.name, email: c.email ?? null, phone: c.phone ?? null, tags: c.tags } },
+      });
+      for (const contact of c.contacts ?? []) {
+        await db.clientContact.create({
+          data: { companyId: company.id, clientId: client.id, name: contact.name, email: contact.email ?? null, phone: contact.phone ?? null, role: contact.role ?? null, receivesQuotes: contact.receivesQuotes ?? true, receivesInvoices: contact.receivesInvoices ?? true },
+        });
+        created++;
+      }
+      for (const site of c.sites) {
+        await db.site.create({ data: { companyId: company.id, clientId: client.id, label: site.label ?? null, addressLine1: site.addressLine1, addressLine2: site.addressLine2 ?? null, town: site.town, postcode: site.postcode, accessNotes: site.accessNotes ?? null } });
+        created++;
+      }
+      for (const body of c.notes ?? []) {
+        await db.note.create({ data: { companyId: company.id, entityType: "Client", entityId: client.id, authorId: office.id, body } });
         created++;
       }
     }

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { unsafeUnscopedDb } from "@/server/db/client.ts";
 import { verifyPassword } from "@/modules/identity/password.ts";
 import { DEMO_PASSWORD, seed } from "../../prisma/seed.ts";
+import { normalisePostcode } from "@/modules/clients/postcode.ts";
 
 async function counts() {
   const db = unsafeUnscopedDb();
@@ -37,9 +38,28 @@ describe("demo seed", () => {
       expect(enquiries.filter((e) => e.ownerId).length).toBeGreaterThanOrEqual(8);
       expect(await db.note.count({ where: { companyId: company.id, entityType: "Enquiry" } })).toBeGreaterThanOrEqual(3);
     }
+    for (const slug of ["sparkright", "northgate"]) {
+      const company = await db.company.findUniqueOrThrow({ where: { slug } });
+      const clients = await db.client.findMany({ where: { companyId: company.id }, include: { sites: true, contacts: true } });
+      expect(clients).toHaveLength(12);
+      expect(new Set(clients.map((c) => c.kind))).toEqual(new Set(["PERSON", "ORGANISATION"]));
+      for (const c of clients) {
+        expect(c.sites.length, c.name).toBeGreaterThanOrEqual(1);
+        expect(c.sites.length, c.name).toBeLessThanOrEqual(3);
+        for (const s of c.sites) {
+          expect(normalisePostcode(s.postcode), s.postcode).toBe(s.postcode);
+          expect(c.searchText).toContain(s.postcode.toLowerCase().replace(" ", ""));
+        }
+      }
+      expect(new Set(clients.flatMap((c) => c.tags))).toEqual(new Set(["landlord", "commercial", "domestic", "repeat"]));
+      expect(clients.filter((c) => c.contacts.length > 0).length).toBeGreaterThanOrEqual(5);
+      expect(await db.note.count({ where: { companyId: company.id, entityType: "Client" } })).toBeGreaterThanOrEqual(3);
+    }
+    const clientsBefore = await db.client.count();
     const enquiriesBefore = await db.enquiry.count();
     expect(await seed()).toEqual({ created: 0 });
     expect(await db.enquiry.count()).toBe(enquiriesBefore);
+    expect(await db.client.count()).toBe(clientsBefore);
     expect(await counts()).toEqual(first);
     expect(await db.user.findMany({ orderBy: { email: "asc" }, select: { email: true, passwordHash: true, updatedAt: true } })).toEqual(before);
   });
