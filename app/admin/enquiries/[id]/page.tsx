@@ -45,7 +45,6 @@ export default async function EnquiryPage({ params }: { params: Promise<{ id: st
         back={{ href: "/admin/enquiries", label: "Enquiries" }}
         meta={
           <>
-            <MetaItem label="Stage">{enquiry.stage.name}</MetaItem>
             <MetaItem label="Value">{enquiry.valuePence !== null ? <Money pence={enquiry.valuePence} /> : "—"}</MetaItem>
             <MetaItem label="Received">{formatDateTime(enquiry.createdAt, tz)}</MetaItem>
             {enquiry.convertedAt ? <MetaItem label="Converted">{formatDateTime(enquiry.convertedAt, tz)}</MetaItem> : null}

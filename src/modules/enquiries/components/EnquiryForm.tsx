@@ -80,11 +80,11 @@ export function EnquiryForm(props: Props) {
               name="estimatedValue"
               label="Estimated value"
               optional
+              aria-description="A rough figure in pounds"
               inputMode="decimal"
               leading="£"
               defaultValue={e ? pounds(e.valuePence) : ""}
               error={errors.estimatedValue}
-              hint="A rough figure in pounds"
             />
             {props.mode === "create" ? (
               <>
