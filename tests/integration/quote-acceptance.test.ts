@@ -41,8 +41,9 @@ async function sentQuote(opts: { validUntil?: string } = {}) {
 
 /** The client link from the queued email (sealed in the outbox; opened here as the worker would). */
 async function tokenFor(quoteId: string, version: number): Promise<string> {
-  const m = await unsafeUnscopedDb().outboxMessage.findUniqueOrThrow({ where: { idempotencyKey: `email:quote-sent:${quoteId}:v${version}` } });
-  const { url } = JSON.parse(openSecret((m.payload as { sealedProps: string }).sealedProps, SEALED_PROPS_PURPOSE)) as { url: string };
+  const m = await unsafeUnscopedDb().outboxMessage.findUniqueOrThrow({ where: { idempotencyKey: `pdf:quote:${quoteId}:v${version}` } });
+  const email = (m.payload as { thenEmail: { payload: { sealedProps: string } } }).thenEmail.payload;
+  const { url } = JSON.parse(openSecret(email.sealedProps, SEALED_PROPS_PURPOSE)) as { url: string };
   return url.split("/q/")[1]!;
 }
 

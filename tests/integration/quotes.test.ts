@@ -61,8 +61,13 @@ describe("quotes", () => {
     const version = await unsafeUnscopedDb().quoteVersion.findFirstOrThrow({ where: { quoteId: created.id } });
     expect(JSON.stringify(version.snapshot)).not.toContain("markupBps"); // internal markup never reaches the client
     expect(await unsafeUnscopedDb().quoteLink.count({ where: { quoteId: created.id, revokedAt: null } })).toBe(1);
-    const outbox = await unsafeUnscopedDb().outboxMessage.findFirstOrThrow({ where: { idempotencyKey: `email:quote-sent:${created.id}:v1` } });
-    expect(outbox.payload).toMatchObject({ to: ["helen@example.test"], template: "quote.sent", clientId: s.client.id, entityType: "Quote" });
+    // The PDF renders first; the worker then queues the email with the PDF attached.
+    const outbox = await unsafeUnscopedDb().outboxMessage.findFirstOrThrow({ where: { idempotencyKey: `pdf:quote:${created.id}:v1` } });
+    expect(outbox.payload).toMatchObject({ document: "quote", entityType: "QuoteVersion", entityId: version.id });
+    expect((outbox.payload as { thenEmail: { payload: unknown; idempotencyKey: string } }).thenEmail).toMatchObject({
+      idempotencyKey: `email:quote-sent:${created.id}:v1`,
+      payload: { to: ["helen@example.test"], template: "quote.sent", clientId: s.client.id, entityType: "Quote" },
+    });
     expect(JSON.stringify(outbox.payload)).not.toContain("/q/"); // the link travels sealed
 
     // Sending twice, or editing a sent quote, is refused.

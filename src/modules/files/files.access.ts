@@ -7,5 +7,6 @@ import type { Capability } from "@/modules/identity/permissions.ts";
 export const FILE_ACCESS: Record<string, Capability> = {
   AuditExport: "audit.view",
   Agreement: "quotes.manage",
+  QuoteVersion: "quotes.manage",
   Enquiry: "enquiries.manage",
 };

@@ -84,7 +84,9 @@ export const quoteDetail = quoteSummary.extend({
     exemptNetPence: money,
     vat: z.array(z.object({ rateBps: z.number().int(), netPence: money, vatPence: money })),
   }),
-  versions: z.array(z.object({ version: z.number().int(), grossPence: money, sentAt: z.iso.datetime(), snapshotHash: z.string() })),
+  versions: z.array(
+    z.object({ version: z.number().int(), grossPence: money, sentAt: z.iso.datetime(), snapshotHash: z.string(), pdfUrl: z.string().nullable() }),
+  ),
   viewedAt: z.iso.datetime().nullable(),
   respondedAt: z.iso.datetime().nullable(),
   responseComment: z.string().nullable(),

@@ -6,18 +6,20 @@
 import type { Quote, QuoteLine } from "@/generated/prisma/client.ts";
 import { formatDocumentNumber } from "@/modules/numbering/numbering.ts";
 import { nextCounterValue } from "@/modules/numbering/counter.repo.ts";
-import { computeTotals, defaultChoice, validateChoice, type Totals } from "@/modules/pricing/pricing.ts";
+import { computeTotals, defaultChoice, validateChoice, vatLabel, type Totals } from "@/modules/pricing/pricing.ts";
 import { audit } from "@/server/audit/audit.ts";
 import { randomToken, sha256 } from "@/server/auth/tokens.ts";
 import { env } from "@/server/config/env.ts";
 import { assertCan, type TenantContext } from "@/server/context.ts";
-import { queueEmail } from "@/server/email/queue-email.ts";
+import { emailJob } from "@/server/email/queue-email.ts";
+import { writeOutbox } from "@/server/queue/outbox.ts";
 import { notFound, validationFailed } from "@/server/errors/errors.ts";
 import { pageOf } from "@/server/http/pagination.ts";
 import { formatDate, formatMoney } from "@/ui/format.ts";
 import { assertTransition, canRevise, type QuoteStatus } from "./quote-status.ts";
 import { toPriceLine } from "./quote-lines.ts";
 import { snapshotHash } from "./quote-snapshot.ts";
+import { snapshotPriceLines } from "./quote-view.ts";
 import { findClientSite, findQuote, findQuotes, lockQuote, replaceLines } from "./quotes.repo.ts";
 import type { CreateQuoteInput, ListQuotesQuery, QuoteDetail, QuoteSummary, UpdateQuoteInput } from "./quotes.schema.ts";
 
@@ -54,7 +56,7 @@ async function load(ctx: TenantContext, id: string) {
   return q;
 }
 
-function detail(q: NonNullable<Awaited<ReturnType<typeof findQuote>>>): QuoteDetail {
+function detail(q: NonNullable<Awaited<ReturnType<typeof findQuote>>>, pdfs: Map<string, string> = new Map()): QuoteDetail {
   const totals = totalsOf(q.lines);
   return {
     ...summary(q),
@@ -79,7 +81,13 @@ function detail(q: NonNullable<Awaited<ReturnType<typeof findQuote>>>): QuoteDet
       addonName: l.addonName,
     })),
     totals: { netPence: totals.netPence, vatPence: totals.vatPence, grossPence: totals.grossPence, exemptNetPence: totals.exemptNetPence, vat: totals.vat },
-    versions: q.versions.map((v) => ({ version: v.version, grossPence: v.grossPence, sentAt: v.sentAt.toISOString(), snapshotHash: v.snapshotHash })),
+    versions: q.versions.map((v) => ({
+      version: v.version,
+      grossPence: v.grossPence,
+      sentAt: v.sentAt.toISOString(),
+      snapshotHash: v.snapshotHash,
+      pdfUrl: pdfs.has(v.id) ? `/api/admin/files/${pdfs.get(v.id)}/download` : null,
+    })),
     viewedAt: q.viewedAt?.toISOString() ?? null,
     respondedAt: q.respondedAt?.toISOString() ?? null,
     responseComment: q.responseComment,
@@ -94,7 +102,11 @@ export async function listQuotes(ctx: TenantContext, q: ListQuotesQuery) {
 
 export async function getQuote(ctx: TenantContext, id: string): Promise<QuoteDetail> {
   assertCan(ctx, "quotes.manage");
-  return detail(await load(ctx, id));
+  const q = await load(ctx, id);
+  const files = q.versions.length
+    ? await ctx.db.storedFile.findMany({ where: { entityType: "QuoteVersion", entityId: { in: q.versions.map((v) => v.id) } }, select: { id: true, entityId: true } })
+    : [];
+  return detail(q, new Map(files.map((f) => [f.entityId!, f.id])));
 }
 
 export async function createQuote(ctx: TenantContext, input: CreateQuoteInput, today = new Date()): Promise<QuoteDetail> {
@@ -194,6 +206,36 @@ function snapshotOf(q: NonNullable<Awaited<ReturnType<typeof findQuote>>>, compa
   };
 }
 
+/** The quote PDF's props: the snapshot's lines with their prices at the default choice (pure). */
+function quotePdfProps(snapshot: ReturnType<typeof snapshotOf>, issued: Date) {
+  const priced = snapshotPriceLines(snapshot.lines);
+  const totals = computeTotals(priced, defaultChoice(priced));
+  const byId = new Map(totals.lines.map((t) => [t.id, t]));
+  return {
+    number: snapshot.number,
+    version: snapshot.version,
+    title: snapshot.title,
+    client: snapshot.client,
+    issued: formatDate(issued, "Europe/London"),
+    validUntil: formatDate(snapshot.validUntil, "UTC"),
+    introduction: snapshot.introduction,
+    terms: snapshot.terms,
+    lines: snapshot.lines.map((l) => ({
+      description: l.description,
+      quantity: (l.quantityMilli / 1000).toLocaleString("en-GB", { maximumFractionDigits: 3 }),
+      unit: formatMoney(l.sellUnitPence),
+      net: byId.get(l.id)!.netPence,
+      vat: vatLabel(l.vatRateBps),
+      placement: l.placement,
+      groupName: l.groupName,
+      optionName: l.optionName,
+      addonName: l.addonName,
+      included: byId.get(l.id)!.included,
+    })),
+    totals: { netPence: totals.netPence, vatPence: totals.vatPence, grossPence: totals.grossPence },
+  };
+}
+
 /**
  * Sends the draft: freezes it as version N (snapshot + SHA-256), issues a fresh client link (older
  * links stop working), and queues the email to the client's quote contacts, all in one transaction.
@@ -217,7 +259,7 @@ export async function sendQuote(ctx: TenantContext, id: string): Promise<QuoteDe
     const company = await tx.company.findFirstOrThrow({ where: { id: ctx.companyId }, select: { name: true } });
     const snapshot = snapshotOf(q, company);
     const hash = snapshotHash(snapshot);
-    await tx.quoteVersion.create({
+    const version = await tx.quoteVersion.create({
       data: { companyId: ctx.companyId, quoteId: id, version: q.version, snapshot, snapshotHash: hash, grossPence: snapshot.defaultTotals.grossPence, sentById: ctx.user.id },
     });
     const now = new Date();
@@ -227,7 +269,8 @@ export async function sendQuote(ctx: TenantContext, id: string): Promise<QuoteDe
       data: { companyId: ctx.companyId, quoteId: id, tokenHash: sha256(token), expiresAt: new Date(q.validUntil.getTime() + 86_400_000) },
     });
     await tx.quote.update({ where: { id }, data: { status: "SENT", sentAt: now, grossPence: snapshot.defaultTotals.grossPence } });
-    await queueEmail(tx, {
+    // The PDF is rendered first; the worker then queues the email with it attached (one chain, each step once).
+    const email = emailJob({
       companyId: ctx.companyId,
       to: recipients.map((r) => r.email),
       template: "quote.sent",
@@ -245,6 +288,20 @@ export async function sendQuote(ctx: TenantContext, id: string): Promise<QuoteDe
       entityType: "Quote",
       entityId: id,
       clientId: q.clientId,
+    });
+    await writeOutbox(tx, {
+      job: "pdf.render",
+      companyId: ctx.companyId,
+      idempotencyKey: `pdf:quote:${id}:v${q.version}`,
+      payload: {
+        companyId: ctx.companyId,
+        document: "quote",
+        entityType: "QuoteVersion",
+        entityId: version.id,
+        requestedById: ctx.user.id,
+        props: quotePdfProps(snapshot, now),
+        thenEmail: email,
+      },
     });
     await audit(tx, ctx, {
       entityType: "Quote",

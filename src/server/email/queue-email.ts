@@ -20,13 +20,17 @@ export type QueueEmailInput = Omit<JobInput<"email.send">, "companyId" | "sealed
   priority?: number;
 };
 
-export async function queueEmail(db: OutboxWriter, input: QueueEmailInput) {
+/** The email as a job: secret props sealed, key namespaced. Also embedded in jobs that send an email when they finish. */
+export function emailJob(input: QueueEmailInput) {
   const { idempotencyKey, priority, secretProps, ...payload } = input;
-  return writeOutbox(db, {
-    job: "email.send",
+  return {
     payload: { ...payload, ...(secretProps ? { sealedProps: sealSecret(JSON.stringify(secretProps), SEALED_PROPS_PURPOSE) } : {}) },
     idempotencyKey: `email:${idempotencyKey}`,
-    companyId: input.companyId,
     priority,
-  });
+  };
+}
+
+export async function queueEmail(db: OutboxWriter, input: QueueEmailInput) {
+  const job = emailJob(input);
+  return writeOutbox(db, { job: "email.send", payload: job.payload, idempotencyKey: job.idempotencyKey, companyId: input.companyId, priority: job.priority });
 }

@@ -11,29 +11,29 @@ export type QueueName = (typeof QUEUES)[number];
 
 const uuid = z.uuid();
 
+/** An email to render and deliver (the "email.send" job). */
+const emailPayload = z.object({
+  companyId: uuid.nullable(),
+  to: z.array(z.email()).min(1).max(50),
+  template: z.string().min(1).max(64),
+  /** Template props (no secrets: use sealedProps for anything like a sign-in link). */
+  props: z.record(z.string(), z.unknown()).default({}),
+  /** Props holding a secret (a one-time sign-in link), encrypted with the app key: never in clear in the outbox or Redis. */
+  sealedProps: z.string().optional(),
+  category: z.string().min(1).max(64),
+  /** Users whose email preferences decide whether this category is sent. */
+  recipientUserIds: z.array(uuid).default([]),
+  entityType: z.string().max(64).optional(),
+  entityId: z.string().max(64).optional(),
+  clientId: uuid.optional(),
+  attachments: z
+    .array(z.object({ storageKey: z.string(), fileName: z.string(), contentType: z.string() }))
+    .default([]),
+});
+
 export const JOBS = {
   /** Render a template and deliver it through the configured transport. */
-  "email.send": {
-    queue: "email",
-    payload: z.object({
-      companyId: uuid.nullable(),
-      to: z.array(z.email()).min(1).max(50),
-      template: z.string().min(1).max(64),
-      /** Template props (no secrets: use sealedProps for anything like a sign-in link). */
-      props: z.record(z.string(), z.unknown()).default({}),
-      /** Props holding a secret (a one-time sign-in link), encrypted with the app key: never in clear in the outbox or Redis. */
-      sealedProps: z.string().optional(),
-      category: z.string().min(1).max(64),
-      /** Users whose email preferences decide whether this category is sent. */
-      recipientUserIds: z.array(uuid).default([]),
-      entityType: z.string().max(64).optional(),
-      entityId: z.string().max(64).optional(),
-      clientId: uuid.optional(),
-      attachments: z
-        .array(z.object({ storageKey: z.string(), fileName: z.string(), contentType: z.string() }))
-        .default([]),
-    }),
-  },
+  "email.send": { queue: "email", payload: emailPayload },
   /** Render a PDF document through the PDF service and store it. */
   "pdf.render": {
     queue: "pdf",
@@ -47,6 +47,8 @@ export const JOBS = {
       /** Stored files the document draws (name → storage key), e.g. a signature image. */
       files: z.record(z.string(), z.string()).default({}),
       requestedById: uuid.optional(),
+      /** An email to queue once the file is stored, with the PDF attached (e.g. a sent quote). */
+      thenEmail: z.object({ payload: emailPayload, idempotencyKey: z.string(), priority: z.number().int().optional() }).optional(),
     }),
   },
   /** Overdue-invoice and renewal reminders (processors arrive with invoicing and certificates). */

@@ -8,6 +8,7 @@ import { tenantDb } from "@/server/db/tenancy.ts";
 import { pdfBrandingFor } from "@/server/pdf/branding.ts";
 import { claimExecution, completeExecution, ExecutionBusy, releaseExecution } from "@/server/queue/execution.ts";
 import type { JobPayload } from "@/server/queue/jobs.ts";
+import { writeOutbox } from "@/server/queue/outbox.ts";
 import { newStorageKey, readStoredFile, writeStoredFile } from "@/server/storage/storage.ts";
 import { createPdfPool } from "../pdf-pool.ts";
 
@@ -49,6 +50,16 @@ export async function renderPdfJob(key: string, p: JobPayload<"pdf.render">) {
         idempotencyKey: `pdf.generated:${key}`,
       },
     });
+    if (p.thenEmail) {
+      const email = p.thenEmail;
+      await writeOutbox(tx, {
+        job: "email.send",
+        payload: { ...email.payload, attachments: [...email.payload.attachments, { storageKey: stored.storageKey, fileName: stored.fileName, contentType: "application/pdf" }] },
+        idempotencyKey: email.idempotencyKey,
+        companyId: p.companyId,
+        priority: email.priority,
+      });
+    }
     await completeExecution(tx, key);
     return { fileId: file.id };
   });

@@ -120,6 +120,14 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
                 {quote.versions.map((v) => (
                   <li key={v.version}>
                     Version {v.version}: {formatMoney(v.grossPence)}, sent {formatDateTime(v.sentAt, chrome.timeZone)}
+                    {v.pdfUrl ? (
+                      <>
+                        {" · "}
+                        <a href={v.pdfUrl} className="font-medium underline underline-offset-4">
+                          PDF
+                        </a>
+                      </>
+                    ) : null}
                   </li>
                 ))}
               </ul>

@@ -2,5 +2,6 @@
 import type { PdfDocument } from "../document.ts";
 import { agreementCertificatePdf } from "./agreement-certificate.tsx";
 import { auditTrailPdf } from "./audit-trail.tsx";
+import { quotePdf } from "./quote.tsx";
 
-export const PDF_DOCUMENTS: ReadonlyMap<string, PdfDocument> = new Map([auditTrailPdf, agreementCertificatePdf].map((d) => [d.name, d as unknown as PdfDocument]));
+export const PDF_DOCUMENTS: ReadonlyMap<string, PdfDocument> = new Map([auditTrailPdf, agreementCertificatePdf, quotePdf].map((d) => [d.name, d as unknown as PdfDocument]));
