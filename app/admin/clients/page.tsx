@@ -32,7 +32,7 @@ export default async function ClientsPage({ searchParams }: { searchParams: Prom
     {
       key: "name",
       header: "Name",
-      maxWidth: "18rem",
+      maxWidth: "min(18rem, 52vw)",
       cell: (c) => (
         <Link href={`/admin/clients/${c.id}`} className="font-medium text-neutral-900 hover:text-brand-700 hover:underline" title={c.name}>
           {c.name}
