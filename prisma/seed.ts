@@ -9,6 +9,7 @@ import { loadDotEnv } from "../src/server/config/dotenv.ts";
 import { DEFAULT_STAGES } from "../src/modules/enquiries/enquiries.repo.ts";
 import { enquirySearchText } from "../src/modules/enquiries/search-text.ts";
 import { buildSearchText } from "../src/modules/clients/clients.search.ts";
+import { seedQuotes } from "./seed-quotes.ts";
 
 export const DEMO_PASSWORD = "Quantract-demo-1";
 
@@ -129,6 +130,7 @@ export async function seed(): Promise<{ created: number }> {
   if (operator.created) created++;
   created += await seedEnquiries();
   created += await seedClients();
+  created += await seedQuotes(SEED_COMPANIES.map((c) => c.slug));
   return { created };
 }
 
