@@ -188,7 +188,7 @@ describe("enquiries", () => {
     expect(res.json.enquiry).toMatchObject({ clientId: res.json.clientId, siteId: res.json.siteId, stage: { name: "Won", isWon: true } });
     expect(res.json.enquiry.convertedAt).not.toBeNull();
     const client = await db().client.findUniqueOrThrow({ where: { id: res.json.clientId }, include: { sites: true } });
-    expect(client).toMatchObject({ companyId: t.company.id, kind: "PERSON", name: "Vera Visit", email: "vera@example.test", phone: "0113 496 0000", searchText: "vera visit vera@example.test 0113 496 0000 ls1 5hd" });
+    expect(client).toMatchObject({ companyId: t.company.id, kind: "PERSON", name: "Vera Visit", email: "vera@example.test", phone: "0113 496 0000", searchText: "vera visit vera@example.test 0113 496 0000 01134960000 ls1 5hd ls15hd" });
     expect(client.sites.map((s) => [s.addressLine1, s.town, s.postcode])).toEqual([["2 Park Row", "Leeds", "LS1 5HD"]]);
     const again = await call(convert.POST, { token: t.token, headers: ORIGIN, params: { id: e.id }, body: {} });
     expect(again.status).toBe(409);

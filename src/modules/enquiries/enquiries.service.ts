@@ -1,4 +1,5 @@
 /** Enquiries (leads): create, edit, move, assign, notes, attachments, timeline and conversion. */
+import { refreshSearchText } from "@/modules/clients/clients.service.ts";
 import { audit } from "@/server/audit/audit.ts";
 import { assertCan, type TenantContext } from "@/server/context.ts";
 import type { TenantTx } from "@/server/db/tenancy.ts";
@@ -275,12 +276,13 @@ export async function convertEnquiry(ctx: TenantContext, id: string, opts: { mar
       if (!won) throw conflict("There is no won stage. Mark one as won in Settings → Pipeline first.");
       wonStageId = won.id;
     }
-    const searchText = [e.name, e.email, e.phone, e.postcode].filter(Boolean).join(" ").toLowerCase();
-    const client = await insertClientFromEnquiry(tx, ctx.companyId, { name: e.name, email: e.email, phone: e.phone, searchText });
+    const client = await insertClientFromEnquiry(tx, ctx.companyId, { name: e.name, email: e.email, phone: e.phone, searchText: "" });
     const site =
       e.addressLine1 && e.town && e.postcode
         ? await insertSiteFromEnquiry(tx, ctx.companyId, { clientId: client.id, addressLine1: e.addressLine1, town: e.town, postcode: e.postcode })
         : null;
+    // The clients area owns what its search matches (postcodes with and without the space, contacts).
+    await refreshSearchText(tx, client.id);
     const ok = await markConverted(tx, id, { clientId: client.id, siteId: site?.id ?? null, convertedAt: new Date(), ...(wonStageId ? { stageId: wonStageId } : {}) });
     if (!ok) throw conflict("This enquiry has already been converted.");
     await audit(tx, ctx, { entityType: "Client", entityId: client.id, action: "client.created", after: { name: e.name, email: e.email, phone: e.phone, fromEnquiryId: id } });

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AttachmentsPanel } from "@/modules/enquiries/components/AttachmentsPanel.tsx";
 import { EnquiryActions } from "@/modules/enquiries/components/EnquiryActions.tsx";
@@ -9,6 +10,7 @@ import { listStages } from "@/modules/enquiries/pipeline.service.ts";
 import { listFiles } from "@/modules/files/files.service.ts";
 import { idParams } from "@/server/http/pagination.ts";
 import { classifyError } from "@/server/errors/classify.ts";
+import { can } from "@/server/context.ts";
 import { policy } from "@/server/http/operation.ts";
 import { loadOrUnavailable } from "@/server/http/page.ts";
 import { loadChrome, requireTenantPage } from "@/server/http/portal.ts";
@@ -53,7 +55,22 @@ export default async function EnquiryPage({ params }: { params: Promise<{ id: st
       />
       {enquiry.convertedAt ? (
         <p role="status" className="mb-4 rounded-md border border-success-200 bg-success-50 px-3 py-2 text-sm text-success-800">
-          Converted to a client{enquiry.siteId ? " with a site" : ""} on {formatDateTime(enquiry.convertedAt, tz)}.
+          Converted to a client{enquiry.siteId ? " with a site" : ""} on {formatDateTime(enquiry.convertedAt, tz)}.{" "}
+          {enquiry.clientId ? (
+            <>
+              <Link href={`/admin/clients/${enquiry.clientId}`} className="font-medium underline underline-offset-4">
+                Open the client
+              </Link>
+              {can(ctx, "quotes.manage") ? (
+                <>
+                  {" · "}
+                  <Link href={`/admin/quotes/new?clientId=${enquiry.clientId}`} className="font-medium underline underline-offset-4">
+                    Create a quote
+                  </Link>
+                </>
+              ) : null}
+            </>
+          ) : null}
         </p>
       ) : null}
       <div className="mb-6">
