@@ -4,7 +4,6 @@
  * computed from the policy and ROLE_CAPABILITIES, so a new operation is covered the day it is
  * registered (and routes-declare-policy.test.ts guarantees every route is registered).
  */
-import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ROLE_CAPABILITIES, ROLES, type RoleName } from "@/modules/identity/permissions.ts";
@@ -12,32 +11,12 @@ import type { Operation } from "@/server/http/operation.ts";
 import type { RouteHandler } from "@/server/http/route.ts";
 import { ALL_OPERATIONS } from "@/server/openapi/operations.ts";
 import { call } from "../support/http.ts";
+import { routeFiles, urlPathOf } from "../support/routes.ts";
 import { createCompany, createSession, createUser } from "../support/factories.ts";
 
 type Actor = "anonymous" | RoleName | "operator";
 const ACTORS: Actor[] = ["anonymous", ...ROLES, "operator"];
 type Outcome = 401 | 403 | "allowed" | "not-forbidden";
-
-function routeFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = path.join(dir, name);
-    if (statSync(p).isDirectory()) return routeFiles(p);
-    return /^route\.(ts|tsx)$/.test(name) ? [p] : [];
-  });
-}
-
-/** app/api/admin/users/[id]/route.ts -> /api/admin/users/{id} (route groups dropped). */
-function urlPathOf(file: string): string {
-  return (
-    "/" +
-    path
-      .relative("app", path.dirname(file))
-      .split(path.sep)
-      .filter((seg) => !/^\(.*\)$/.test(seg))
-      .map((seg) => seg.replace(/^\[(.+)\]$/, "{$1}"))
-      .join("/")
-  );
-}
 
 export function expectedOutcome(op: Operation, actor: Actor): Outcome {
   const p = op.policy;

@@ -3,33 +3,12 @@
  * comes from route(operation, …) and its operation is registered (so it is in the OpenAPI
  * document and the RBAC matrix). A handler without one fails this test.
  */
-import { readdirSync, statSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { ALL_OPERATIONS } from "@/server/openapi/operations.ts";
+import { routeFiles, urlPathOf } from "../support/routes.ts";
 
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"];
-
-function routeFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const p = path.join(dir, name);
-    if (statSync(p).isDirectory()) return routeFiles(p);
-    return /^route\.(ts|tsx)$/.test(name) ? [p] : [];
-  });
-}
-
-/** app/api/admin/audit-events/[id]/route.ts -> /api/admin/audit-events/{id} */
-function urlPathOf(file: string): string {
-  return (
-    "/" +
-    path
-      .relative("app", path.dirname(file))
-      .split(path.sep)
-      .filter((seg) => !/^\(.*\)$/.test(seg))
-      .map((seg) => seg.replace(/^\[(.+)\]$/, "{$1}"))
-      .join("/")
-  );
-}
 
 describe("route handlers", () => {
   const files = routeFiles("app");

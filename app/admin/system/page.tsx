@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { FailedJobActions } from "@/modules/system/components/FailedJobActions.tsx";
+import { QueueCountsTable, queueLabel } from "@/modules/system/components/QueueCountsTable.tsx";
 import { jobsOverview } from "@/modules/system/system.service.ts";
 import { policy } from "@/server/http/operation.ts";
 import { loadOrUnavailable } from "@/server/http/page.ts";
@@ -8,14 +9,6 @@ import { loadChrome, requireTenantPage } from "@/server/http/portal.ts";
 import { Card, EmptyState, formatDateTime, PageHeader, StatusBadge } from "@/ui";
 
 export const metadata: Metadata = { title: "System" };
-
-const QUEUE_WORDS: Record<string, string> = {
-  email: "Email",
-  pdf: "PDF documents",
-  reminder: "Reminders",
-  "courier-tracking": "Courier tracking",
-  maintenance: "Maintenance",
-};
 
 export default async function SystemPage() {
   const ctx = await requireTenantPage(policy.can("system.jobs.manage"));
@@ -41,28 +34,7 @@ export default async function SystemPage() {
         </div>
       </Card>
       <Card title="Queues" padding="none" description="All companies' work shares these queues; failed jobs below are only yours.">
-        <table className="w-full text-sm">
-          <thead className="border-b border-neutral-200 text-left text-xs text-neutral-600">
-            <tr>
-              <th scope="col" className="px-4 py-2 font-medium">Queue</th>
-              <th scope="col" className="px-4 py-2 text-right font-medium">Waiting</th>
-              <th scope="col" className="px-4 py-2 text-right font-medium">Running</th>
-              <th scope="col" className="px-4 py-2 text-right font-medium">Scheduled</th>
-              <th scope="col" className="px-4 py-2 text-right font-medium">Failed</th>
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-neutral-100 tabular-nums">
-            {overview.queues.map((q) => (
-              <tr key={q.name}>
-                <th scope="row" className="px-4 py-2.5 text-left font-medium">{QUEUE_WORDS[q.name] ?? q.name}</th>
-                <td className="px-4 py-2.5 text-right">{q.waiting}</td>
-                <td className="px-4 py-2.5 text-right">{q.active}</td>
-                <td className="px-4 py-2.5 text-right">{q.delayed}</td>
-                <td className="px-4 py-2.5 text-right">{q.failed}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <QueueCountsTable queues={overview.queues} />
       </Card>
       <Card title="Failed jobs" padding={overview.failed.length ? "none" : "md"}>
         {overview.failed.length === 0 ? (
@@ -73,7 +45,7 @@ export default async function SystemPage() {
               <li key={`${j.queue}/${j.jobId}`} className="flex flex-col gap-2 px-4 py-3 sm:flex-row sm:items-start sm:justify-between">
                 <div className="min-w-0 text-sm">
                   <p className="font-medium">
-                    {j.name} <span className="font-normal text-neutral-600">· {QUEUE_WORDS[j.queue] ?? j.queue}</span>
+                    {j.name} <span className="font-normal text-neutral-600">· {queueLabel(j.queue)}</span>
                   </p>
                   <p className="break-words text-danger-700">{j.reason}</p>
                   <p className="text-xs text-neutral-600">

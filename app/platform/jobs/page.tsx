@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { PlatformFrame } from "@/modules/platform/components/PlatformFrame.tsx";
+import { QueueCountsTable, queueLabel } from "@/modules/system/components/QueueCountsTable.tsx";
 import { platformJobs } from "@/modules/platform/platform.service.ts";
 import { policy } from "@/server/http/operation.ts";
 import { loadOrUnavailable, requirePage } from "@/server/http/page.ts";
@@ -15,30 +16,7 @@ export default async function PlatformJobsPage() {
       <PageHeader title="Failed jobs" subtitle="Across every company. Payloads show ids only; addresses and content are redacted." />
       <div className="flex flex-col gap-6">
         <Card title="Queues" padding="none">
-          <div className="overflow-x-auto">
-            <table className="w-full text-sm tabular-nums">
-              <thead className="border-b border-neutral-200 text-left text-xs text-neutral-600">
-                <tr>
-                  <th scope="col" className="px-4 py-2 font-medium">Queue</th>
-                  <th scope="col" className="px-4 py-2 text-right font-medium">Waiting</th>
-                  <th scope="col" className="px-4 py-2 text-right font-medium">Running</th>
-                  <th scope="col" className="px-4 py-2 text-right font-medium">Scheduled</th>
-                  <th scope="col" className="px-4 py-2 text-right font-medium">Failed</th>
-                </tr>
-              </thead>
-              <tbody className="divide-y divide-neutral-100">
-                {queues.map((q) => (
-                  <tr key={q.name}>
-                    <th scope="row" className="px-4 py-2.5 text-left font-medium">{q.name}</th>
-                    <td className="px-4 py-2.5 text-right">{q.waiting}</td>
-                    <td className="px-4 py-2.5 text-right">{q.active}</td>
-                    <td className="px-4 py-2.5 text-right">{q.delayed}</td>
-                    <td className="px-4 py-2.5 text-right">{q.failed}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <QueueCountsTable queues={queues} />
         </Card>
         <Card title={`Failed jobs (${failed.length})`} padding={failed.length ? "none" : "md"}>
           {failed.length === 0 ? (
@@ -48,7 +26,7 @@ export default async function PlatformJobsPage() {
               {failed.map((j) => (
                 <li key={`${j.queue}/${j.jobId}`} className="px-4 py-3 text-sm">
                   <p className="font-medium">
-                    {j.name} <span className="font-normal text-neutral-600">· {j.queue} · company {String(j.payload.companyId ?? "—")}</span>
+                    {j.name} <span className="font-normal text-neutral-600">· {queueLabel(j.queue)} · company {String(j.payload.companyId ?? "—")}</span>
                   </p>
                   <p className="break-words text-danger-700">{j.reason}</p>
                   <p className="text-xs text-neutral-600">

@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { Button, useToast } from "@/ui";
+import { callApi } from "@/ui/client-api";
 
 const POLL_MS = 1000;
 const GIVE_UP_MS = 90_000;
@@ -13,32 +14,26 @@ export function ExportHistoryButton({ entityType, entityId, label }: { entityTyp
 
   async function run() {
     setState("queued");
-    try {
-      const res = await fetch("/api/admin/audit-events/export", {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ entityType, entityId, label }),
-      });
-      if (!res.ok) throw new Error("refused");
-      const { exportId } = (await res.json()) as { exportId: string };
-      const started = Date.now();
-      while (Date.now() - started < GIVE_UP_MS) {
-        await new Promise((r) => setTimeout(r, POLL_MS));
-        const list = await fetch(`/api/admin/files?entityType=AuditExport&entityId=${exportId}`);
-        if (!list.ok) continue;
-        const { items } = (await list.json()) as { items: { downloadUrl: string }[] };
-        if (items[0]) {
-          toast.success("History PDF ready", "The download has started.");
-          window.location.assign(items[0].downloadUrl);
-          return;
-        }
-      }
-      toast.error("The PDF is taking longer than usual", "It will keep generating; try again in a minute.");
-    } catch {
-      toast.error("Couldn't create the PDF", "Check your connection and try again.");
-    } finally {
+    const queued = await callApi<{ exportId: string }>("POST", "/api/admin/audit-events/export", { entityType, entityId, label });
+    if (!queued.ok) {
       setState("idle");
+      toast.error("Couldn't create the PDF", queued.message);
+      return;
     }
+    const started = Date.now();
+    while (Date.now() - started < GIVE_UP_MS) {
+      await new Promise((r) => setTimeout(r, POLL_MS));
+      const list = await callApi<{ items: { downloadUrl: string }[] }>("GET", `/api/admin/files?entityType=AuditExport&entityId=${queued.data.exportId}`);
+      const file = list.ok ? list.data.items[0] : undefined;
+      if (file) {
+        setState("idle");
+        toast.success("History PDF ready", "The download has started.");
+        window.location.assign(file.downloadUrl);
+        return;
+      }
+    }
+    setState("idle");
+    toast.error("The PDF is taking longer than usual", "It will keep generating; try again in a minute.");
   }
 
   return (

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { callApi } from "@/modules/identity/components/client-api";
+import { callApi } from "@/ui/client-api";
 import { Button, ConfirmDialog, Dialog, useToast } from "@/ui";
 import type { ClientView } from "../clients.schema";
 import { ClientForm } from "./ClientForm";

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { callApi } from "@/modules/identity/components/client-api";
+import { callApi } from "@/ui/client-api";
 import { Button, Input, Select, useToast } from "@/ui";
 import { CLIENT_KIND_LABELS, CLIENT_KINDS, createClientInput, updateClientInput, type ClientView } from "../clients.schema";
 import { fieldErrors, formValues } from "./form-errors";

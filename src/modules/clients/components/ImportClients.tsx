@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useState, type ChangeEvent } from "react";
-import { callApi } from "@/modules/identity/components/client-api";
+import { callApi } from "@/ui/client-api";
 import { Button, Card, DataTable, StatusBadge, Textarea, useToast } from "@/ui";
 import { CLIENT_KIND_LABELS, CSV_MAX_BYTES, importCsvInput, type ImportPreview, type ImportResult, type ImportRowResult } from "../clients.schema";
 import { FormError } from "./FormError";

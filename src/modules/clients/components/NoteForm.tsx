@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { callApi } from "@/modules/identity/components/client-api";
+import { callApi } from "@/ui/client-api";
 import { Button, Textarea, useToast } from "@/ui";
 import { createNoteInput } from "../clients.schema";
 import { fieldErrors, formValues } from "./form-errors";

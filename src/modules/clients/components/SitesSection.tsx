@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { callApi } from "@/modules/identity/components/client-api";
+import { callApi } from "@/ui/client-api";
 import { Button, Card, ConfirmDialog, Dialog, EmptyState, Icon, Input, StatusBadge, Textarea, useToast } from "@/ui";
 import { createSiteInput, updateSiteInput, type SiteView } from "../clients.schema";
 import { fieldErrors, formValues } from "./form-errors";

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button, Card, Input, Select, useToast } from "@/ui";
+import { callApi } from "@/ui/client-api";
 import { companySettingsInput, type CompanyView } from "../company.schema.ts";
 
 type Errors = Record<string, string>;
@@ -39,25 +40,15 @@ export function CompanySettingsForm({ company, canEdit }: { company: CompanyView
     }
     setErrors({});
     setSaving(true);
-    try {
-      const res = await fetch("/api/admin/company", {
-        method: "PATCH",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(values),
-      });
-      if (res.ok) {
-        toast.show({ title: "Company settings saved", tone: "success" });
-        router.refresh();
-        return;
-      }
-      const body = (await res.json().catch(() => null)) as { error?: { message?: string; fields?: Errors } } | null;
-      setErrors(body?.error?.fields ?? {});
-      setFormError(body?.error?.message ?? "Couldn't save the settings. Try again.");
-    } catch {
-      setFormError("Can't reach Quantract. Check your connection and try again.");
-    } finally {
-      setSaving(false);
+    const res = await callApi("PATCH", "/api/admin/company", values);
+    setSaving(false);
+    if (res.ok) {
+      toast.show({ title: "Company settings saved", tone: "success" });
+      router.refresh();
+      return;
     }
+    setErrors(res.fields);
+    setFormError(res.message);
   }
 
   const text = (name: keyof CompanyView, label: string, extra: Record<string, unknown> = {}) => (

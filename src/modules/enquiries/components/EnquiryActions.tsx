@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import { callApi } from "@/modules/identity/components/client-api";
+import { callApi } from "@/ui/client-api";
 import { Button, ConfirmDialog, controlClasses, useToast } from "@/ui";
 import type { EnquiryView, OwnerOption } from "../enquiries.schema";
 import { MoveToSelect } from "./MoveToSelect";

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { callApi } from "@/modules/identity/components/client-api";
+import { callApi } from "@/ui/client-api";
 import { Button, Card, Input, Select, Textarea, useToast } from "@/ui";
 import { createEnquiryInput, updateEnquiryInput, type EnquiryView, type OwnerOption } from "../enquiries.schema";
 import { ALERT, fieldErrors } from "./form-errors";

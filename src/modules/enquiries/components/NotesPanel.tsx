@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useRef, useState, type FormEvent } from "react";
-import { callApi } from "@/modules/identity/components/client-api";
+import { callApi } from "@/ui/client-api";
 import { Button, Card, Textarea, formatDateTime, useToast } from "@/ui";
 import { addNoteInput, type NoteView } from "../enquiries.schema";
 import { fieldErrors } from "./form-errors";

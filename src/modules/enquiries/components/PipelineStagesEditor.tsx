@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { callApi } from "@/modules/identity/components/client-api";
+import { callApi } from "@/ui/client-api";
 import { Button, Card, ConfirmDialog, Input, useToast } from "@/ui";
 import { createStageInput, updateStageInput, type StageView } from "../enquiries.schema";
 import { ALERT, fieldErrors } from "./form-errors";

@@ -4,7 +4,7 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/ui/Button";
 import { Input } from "@/ui/Field";
 import { acceptInvitationInput } from "../invitations.schema";
-import { callApi, safeNextPath } from "./client-api";
+import { callApi, safeNextPath } from "@/ui/client-api";
 
 /** A new person chooses their name and password; an existing user just joins. */
 export function AcceptInvitationForm({ token, email, existingUser }: { token: string; email: string; existingUser: boolean }) {

@@ -2,7 +2,7 @@
 
 import { useId, useState } from "react";
 import { Button, Icon, Spinner } from "@/ui";
-import { callApi, safeNextPath } from "./client-api";
+import { callApi, safeNextPath } from "@/ui/client-api";
 
 export type SwitchableCompany = { id: string; name: string; role: string; suspended: boolean; current: boolean };
 

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useState, type FormEvent } from "react";
 import { Button, Input } from "@/ui";
 import { emailOnlyInput } from "../email-signin.schema.ts";
-import { callApi } from "./client-api";
+import { callApi } from "@/ui/client-api";
 
 /** Asks for an email and requests a link (sign-in or reset); the answer never says whether the account exists. */
 export function EmailLinkForm({ endpoint, submitLabel, sentText }: { endpoint: string; submitLabel: string; sentText: string }) {

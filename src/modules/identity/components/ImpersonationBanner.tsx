@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/ui";
-import { callApi, safeNextPath } from "./client-api";
+import { callApi, safeNextPath } from "@/ui/client-api";
 
 /** Shown on every portal page while an admin acts as someone else. */
 export function ImpersonationBanner({ name, role }: { name: string; role: string }) {

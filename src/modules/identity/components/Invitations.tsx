@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button, Card, ConfirmDialog, Dialog, Input, Select, formatShortDate, useToast } from "@/ui";
 import { inviteUserInput, type InvitationView } from "../invitations.schema";
-import { callApi } from "./client-api";
+import { callApi } from "@/ui/client-api";
 
 const ROLE_OPTIONS = [
   { value: "OFFICE", label: "Office" },

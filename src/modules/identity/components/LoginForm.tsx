@@ -6,7 +6,7 @@ import { Button } from "@/ui/Button";
 import { Input } from "@/ui/Field";
 import { Icon } from "@/ui/icons";
 import { loginInput } from "../identity.schema";
-import { safeNextPath } from "./client-api";
+import { safeNextPath } from "@/ui/client-api";
 
 type FieldName = "email" | "password";
 type FieldErrors = Partial<Record<FieldName, string>>;

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { Button } from "@/ui";
-import { callApi } from "./client-api";
+import { callApi } from "@/ui/client-api";
 
 /**
  * Uses the link only when the person presses the button: mail scanners that open links must not

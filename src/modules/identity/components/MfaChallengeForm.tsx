@@ -6,7 +6,7 @@ import { Button } from "@/ui/Button";
 import { Input } from "@/ui/Field";
 import { Icon } from "@/ui/icons";
 import { mfaCodeInput } from "../identity.schema";
-import { callApi, safeNextPath } from "./client-api";
+import { callApi, safeNextPath } from "@/ui/client-api";
 
 /** Second sign-in step: the authenticator's code, or one of the recovery codes. */
 export function MfaChallengeForm() {

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button, Card, Dialog, Input, StatusBadge, formatDate, useToast } from "@/ui";
 import { mfaConfirmInput, mfaDisableInput, type MfaEnrolmentView } from "../identity.schema";
-import { callApi } from "./client-api";
+import { callApi } from "@/ui/client-api";
 
 export type MfaPanelProps = {
   enabled: boolean;

@@ -3,7 +3,7 @@
 import { useState, type FormEvent } from "react";
 import { Button, Input } from "@/ui";
 import { resetPasswordInput } from "../email-signin.schema.ts";
-import { callApi } from "./client-api";
+import { callApi } from "@/ui/client-api";
 
 type Errors = Partial<Record<"password" | "confirm", string>>;
 

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button, Card, ConfirmDialog, DataTable, StatusBadge, formatDateTime, useToast, type DataTableColumn } from "@/ui";
 import type { SessionView } from "../identity.schema";
-import { callApi } from "./client-api";
+import { callApi } from "@/ui/client-api";
 
 export type SessionsPanelProps = { sessions: SessionView[]; timeZone: string; readOnly?: boolean };
 

@@ -5,7 +5,7 @@ import { useState, type FormEvent } from "react";
 import { Button, ConfirmDialog, DataTable, Dialog, EmptyState, Select, StatusBadge, useToast, type DataTableColumn } from "@/ui";
 import { CAPABILITIES, CAPABILITY_LABELS, ROLE_CAPABILITIES, ROLES, isGrantable, type Capability, type RoleName } from "../permissions";
 import type { UserView } from "../users.schema";
-import { callApi, safeNextPath } from "./client-api";
+import { callApi, safeNextPath } from "@/ui/client-api";
 
 const ROLE_LABELS: Record<RoleName, string> = { ADMIN: "Admin", OFFICE: "Office", ENGINEER: "Engineer", CLIENT: "Client" };
 const ROLE_OPTIONS = ROLES.map((r) => ({ value: r, label: ROLE_LABELS[r] }));

@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
-import { callApi } from "@/modules/identity/components/client-api";
+import { callApi } from "@/ui/client-api";
 import { Button, Dialog, Textarea, useToast } from "@/ui";
 import { companyStatusChangeInput } from "../platform.schema";
 

@@ -3,6 +3,7 @@
 import { useCallback, useMemo, useState, type FormEvent } from "react";
 import { computeTotals, defaultChoice, type Choice } from "@/modules/pricing/pricing.ts";
 import { Button, formatMoney, Input, Textarea } from "@/ui";
+import { callApi } from "@/ui/client-api";
 import { snapshotPriceLines, type QuoteSnapshot, type SnapshotLine } from "../quote-view.ts";
 import { SignatureField } from "./SignatureField.tsx";
 
@@ -48,14 +49,13 @@ export function ClientQuote({ token, snapshot, canRespond }: Props) {
   const onSignature = useCallback((d: string | null) => setSignature(d), []);
 
   async function post(path: string, body: unknown) {
-    const res = await fetch(`/api/public/quotes/${token}/${path}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+    const res = await callApi("POST", `/api/public/quotes/${token}/${path}`, body);
     if (res.ok) {
       window.location.reload();
       return;
     }
-    const data = (await res.json().catch(() => null)) as { error?: { message?: string; fields?: Record<string, string> } } | null;
-    setErrors(data?.error?.fields ?? {});
-    setFormError(data?.error?.message ?? "Something went wrong. Try again.");
+    setErrors(res.fields);
+    setFormError(res.message);
   }
 
   async function accept(e: FormEvent) {
@@ -68,13 +68,8 @@ export function ClientQuote({ token, snapshot, canRespond }: Props) {
     setFormError(null);
     if (Object.keys(next).length) return;
     setBusy("accept");
-    try {
-      await post("accept", { version: snapshot.version, choice, signerName, signature, acceptTerms: true });
-    } catch {
-      setFormError("Can't reach the server. Check your connection and try again.");
-    } finally {
-      setBusy(null);
-    }
+    await post("accept", { version: snapshot.version, choice, signerName, signature, acceptTerms: true });
+    setBusy(null);
   }
 
   async function respond(action: "decline" | "changes") {
@@ -83,13 +78,8 @@ export function ClientQuote({ token, snapshot, canRespond }: Props) {
       return;
     }
     setBusy("respond");
-    try {
-      await post("respond", { version: snapshot.version, action, comment });
-    } catch {
-      setFormError("Can't reach the server. Check your connection and try again.");
-    } finally {
-      setBusy(null);
-    }
+    await post("respond", { version: snapshot.version, action, comment });
+    setBusy(null);
   }
 
   return (

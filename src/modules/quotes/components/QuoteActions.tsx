@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button, ConfirmDialog, useToast } from "@/ui";
+import { callApi } from "@/ui/client-api";
 
 /** Send (or re-send a revision) and revise, with a confirmation before the email goes out. */
 export function QuoteActions({ id, status, version }: { id: string; status: string; version: number }) {
@@ -13,21 +14,15 @@ export function QuoteActions({ id, status, version }: { id: string; status: stri
 
   async function act(verb: "send" | "revise") {
     setBusy(verb);
-    try {
-      const res = await fetch(`/api/admin/quotes/${id}/${verb}`, { method: "POST" });
-      const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-      if (!res.ok) {
-        toast.error(verb === "send" ? "Couldn't send the quote" : "Couldn't start a revision", body?.error?.message);
-        return;
-      }
-      toast.success(verb === "send" ? "Quote sent" : `Version ${version + 1} started`, verb === "send" ? "The client has been emailed a link." : undefined);
-      router.refresh();
-    } catch {
-      toast.error("Can't reach Quantract", "Check your connection and try again.");
-    } finally {
-      setBusy(null);
-      setConfirm(false);
+    const res = await callApi("POST", `/api/admin/quotes/${id}/${verb}`);
+    setBusy(null);
+    setConfirm(false);
+    if (!res.ok) {
+      toast.error(verb === "send" ? "Couldn't send the quote" : "Couldn't start a revision", res.message);
+      return;
     }
+    toast.success(verb === "send" ? "Quote sent" : `Version ${version + 1} started`, verb === "send" ? "The client has been emailed a link." : undefined);
+    router.refresh();
   }
 
   return (

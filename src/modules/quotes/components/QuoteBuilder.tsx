@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useMemo, useState, type FormEvent } from "react";
 import { computeTotals, defaultChoice } from "@/modules/pricing/pricing.ts";
 import { Button, Card, formatMoney, Input, Select, Textarea, useToast } from "@/ui";
+import { callApi } from "@/ui/client-api";
 import { toPriceLine } from "../quote-lines.ts";
 import { createQuoteInput, updateQuoteInput, type QuoteLineInput } from "../quotes.schema.ts";
 
@@ -187,26 +188,16 @@ export function QuoteBuilder({
     setErrors({});
     setFormError(null);
     setSaving(true);
-    try {
-      const res = await fetch(initial.id ? `/api/admin/quotes/${initial.id}` : "/api/admin/quotes", {
-        method: initial.id ? "PATCH" : "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify(parsed.data),
-      });
-      const data = (await res.json().catch(() => null)) as { id?: string; error?: { message?: string; fields?: Record<string, string> } } | null;
-      if (!res.ok) {
-        setErrors(data?.error?.fields ?? {});
-        setFormError(data?.error?.message ?? "Couldn't save the quote.");
-        return;
-      }
-      toast.success("Quote saved");
-      router.push(`/admin/quotes/${data?.id ?? initial.id}`);
-      router.refresh();
-    } catch {
-      setFormError("Can't reach Quantract. Check your connection and try again.");
-    } finally {
-      setSaving(false);
+    const res = await callApi<{ id: string }>(initial.id ? "PATCH" : "POST", initial.id ? `/api/admin/quotes/${initial.id}` : "/api/admin/quotes", parsed.data);
+    setSaving(false);
+    if (!res.ok) {
+      setErrors(res.fields);
+      setFormError(res.message);
+      return;
     }
+    toast.success("Quote saved");
+    router.push(`/admin/quotes/${res.data.id ?? initial.id}`);
+    router.refresh();
   }
 
   const err = (i: number, f: string) => errors[`lines.${i}.${f}`];

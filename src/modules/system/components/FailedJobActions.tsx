@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Button, ConfirmDialog, useToast } from "@/ui";
+import { callApi } from "@/ui/client-api";
 
 /** Retry or remove one failed job; remove asks first (it can't be undone). */
 export function FailedJobActions({ queue, jobId, name }: { queue: string; jobId: string; name: string }) {
@@ -14,21 +15,15 @@ export function FailedJobActions({ queue, jobId, name }: { queue: string; jobId:
 
   async function act(verb: "retry" | "remove") {
     setBusy(verb);
-    try {
-      const res = await fetch(`${base}/${verb}`, { method: "POST" });
-      if (!res.ok) {
-        const body = (await res.json().catch(() => null)) as { error?: { message?: string } } | null;
-        toast.error(verb === "retry" ? "Couldn't retry the job" : "Couldn't remove the job", body?.error?.message);
-        return;
-      }
-      toast.success(verb === "retry" ? "Job queued again" : "Job removed");
-      router.refresh();
-    } catch {
-      toast.error("Can't reach Quantract", "Check your connection and try again.");
-    } finally {
-      setBusy(null);
-      setConfirming(false);
+    const res = await callApi("POST", `${base}/${verb}`);
+    setBusy(null);
+    setConfirming(false);
+    if (!res.ok) {
+      toast.error(verb === "retry" ? "Couldn't retry the job" : "Couldn't remove the job", res.message);
+      return;
     }
+    toast.success(verb === "retry" ? "Job queued again" : "Job removed");
+    router.refresh();
   }
 
   return (
