@@ -24,7 +24,10 @@ function navFor(ctx: TenantContext): NavItem[] {
 /** While the company's MFA requirement holds the session, only the account security page is open. */
 const ENROLMENT_NAV: NavItem[] = [{ href: "/admin/account/security", label: "Account security", icon: "settings" }];
 
-const USER_LINKS = [{ href: "/admin/account/security", label: "Account security" }];
+const USER_LINKS = [
+  { href: "/admin/account/security", label: "Account security" },
+  { href: "/admin/account/notifications", label: "Email notifications" },
+];
 
 export default async function AdminLayout({ children }: { children: ReactNode }) {
   const own = await requirePage(policy.ownAccount());

@@ -2,6 +2,7 @@
  * Every API operation, in one list: the OpenAPI document and the RBAC matrix test read it, and
  * a test fails if a route file exports a handler whose operation is missing here.
  */
+import { notificationsApi } from "@/modules/identity/notifications.api.ts";
 import { quotesApi } from "@/modules/quotes/quotes.api.ts";
 import { quoteLinkApi } from "@/modules/quotes/acceptance.api.ts";
 import { auditApi } from "@/modules/audit/audit.api.ts";
@@ -36,3 +37,6 @@ ALL_OPERATIONS.push(...Object.values(clientsApi as Record<string, Operation>));
 
 // Quotes: builder, send, revise.
 ALL_OPERATIONS.push(...[quotesApi, quoteLinkApi].flatMap((group) => Object.values(group as Record<string, Operation>)));
+
+// Your own email notification choices.
+ALL_OPERATIONS.push(...Object.values(notificationsApi as Record<string, Operation>));

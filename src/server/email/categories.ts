@@ -1,0 +1,12 @@
+/**
+ * Email categories people can turn off for themselves (per company). Sign-in and security mail
+ * can't be turned off; client-facing mail follows the client's contact settings instead
+ * (receives quotes / receives invoices).
+ */
+export const MUTABLE_EMAIL_CATEGORIES = [
+  { key: "enquiries", label: "New enquiries", description: "When someone sends an enquiry through your public form." },
+  { key: "quote-responses", label: "Client responses to quotes", description: "When a client accepts, declines or asks for changes to a quote." },
+] as const;
+
+export type MutableEmailCategory = (typeof MUTABLE_EMAIL_CATEGORIES)[number]["key"];
+export const MUTABLE_EMAIL_CATEGORY_KEYS = MUTABLE_EMAIL_CATEGORIES.map((c) => c.key) as [MutableEmailCategory, ...MutableEmailCategory[]];
