@@ -2,6 +2,7 @@
  * Every API operation, in one list: the OpenAPI document and the RBAC matrix test read it, and
  * a test fails if a route file exports a handler whose operation is missing here.
  */
+import { agreementsApi } from "@/modules/quotes/agreements.api.ts";
 import { notificationsApi } from "@/modules/identity/notifications.api.ts";
 import { quotesApi } from "@/modules/quotes/quotes.api.ts";
 import { quoteLinkApi } from "@/modules/quotes/acceptance.api.ts";
@@ -36,7 +37,7 @@ ALL_OPERATIONS.push(...[enquiriesApi, pipelineStagesApi, publicEnquiriesApi].fla
 ALL_OPERATIONS.push(...Object.values(clientsApi as Record<string, Operation>));
 
 // Quotes: builder, send, revise.
-ALL_OPERATIONS.push(...[quotesApi, quoteLinkApi].flatMap((group) => Object.values(group as Record<string, Operation>)));
+ALL_OPERATIONS.push(...[quotesApi, quoteLinkApi, agreementsApi].flatMap((group) => Object.values(group as Record<string, Operation>)));
 
 // Your own email notification choices.
 ALL_OPERATIONS.push(...Object.values(notificationsApi as Record<string, Operation>));
