@@ -8,11 +8,13 @@ const GENERIC_ERROR = "Something went wrong on our side. Try again in a moment."
 export async function callApi<T = unknown>(method: "GET" | "POST" | "PATCH", url: string, body?: unknown): Promise<ApiResult<T>> {
   let res: Response;
   try {
+    // FormData (file uploads) goes as multipart with the browser's own boundary; anything else as JSON.
+    const multipart = typeof FormData !== "undefined" && body instanceof FormData;
     res = await fetch(url, {
       method,
       credentials: "same-origin",
-      headers: body === undefined ? undefined : { "content-type": "application/json" },
-      body: body === undefined ? undefined : JSON.stringify(body),
+      headers: body === undefined || multipart ? undefined : { "content-type": "application/json" },
+      body: body === undefined ? undefined : multipart ? body : JSON.stringify(body),
     });
   } catch {
     return { ok: false, status: 0, message: NETWORK_ERROR, fields: {} };

@@ -19,7 +19,7 @@ export default async function MailboxPage({ searchParams }: { searchParams: Prom
   const q = mailboxQuery.safeParse({ to: sp.to || undefined, cursor: sp.cursor || undefined, limit: 25 });
   const query = q.success ? q.data : { limit: 25 };
   const [page, selected] = await loadOrUnavailable(() =>
-    Promise.all([listMailbox(ctx, query), sp.id && /^[0-9a-f-]{36}$/.test(sp.id) ? getMailboxMessage(ctx, sp.id).catch(() => null) : Promise.resolve(null)]),
+    Promise.all([listMailbox(ctx, query), sp.id && /^[0-9a-f-]{36}$/.test(sp.id) ? getMailboxMessage(ctx, sp.id) : Promise.resolve(null)]),
   );
   const href = (extra: Search) => `/admin/system/mailbox?${new URLSearchParams({ ...(query.to ? { to: query.to } : {}), ...extra } as Record<string, string>)}`;
   const mailboxMode = transportName() === "mailbox";

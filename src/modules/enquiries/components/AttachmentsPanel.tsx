@@ -1,5 +1,6 @@
 "use client";
 
+import { callApi } from "@/ui/client-api";
 import { useRouter } from "next/navigation";
 import { useId, useRef, useState, type FormEvent } from "react";
 import type { FileView } from "@/modules/files/files.schema";
@@ -26,18 +27,10 @@ export function AttachmentsPanel({ enquiryId, files }: { enquiryId: string; file
     }
     setError(null);
     setUploading(true);
-    let res: Response;
-    try {
-      res = await fetch(`/api/admin/enquiries/${enquiryId}/attachments`, { method: "POST", body: data, credentials: "same-origin" });
-    } catch {
-      setUploading(false);
-      setError("Can't reach Quantract. Check your connection and try again.");
-      return;
-    }
+    const res = await callApi("POST", `/api/admin/enquiries/${enquiryId}/attachments`, data);
     setUploading(false);
     if (!res.ok) {
-      const body = (await res.json().catch(() => null)) as { error?: { message?: string; fields?: Record<string, string> } } | null;
-      setError(body?.error?.fields?.file ?? body?.error?.message ?? "The upload failed. Try again.");
+      setError(res.fields.file ?? res.message);
       return;
     }
     form.current?.reset();

@@ -1,5 +1,6 @@
 "use client";
 
+import { callApi } from "@/ui/client-api";
 import { useState, type FormEvent } from "react";
 import { Button, Input, Textarea } from "@/ui";
 import { publicEnquiryInput } from "../enquiries.schema";
@@ -24,26 +25,22 @@ export function PublicEnquiryForm({ slug, companyName }: { slug: string; company
     }
     setErrors({});
     setSending(true);
-    let res: Response;
-    try {
-      res = await fetch(`/api/public/enquiries/${encodeURIComponent(slug)}`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(values) });
-    } catch {
-      setSending(false);
-      setFormError("We couldn't send that. Check your connection and try again.");
-      return;
-    }
+    const res = await callApi("POST", `/api/public/enquiries/${encodeURIComponent(slug)}`, values);
     setSending(false);
     if (res.ok) {
       setSent(parsed.data.name.split(" ")[0] ?? parsed.data.name);
+      return;
+    }
+    if (res.status === 0) {
+      setFormError("We couldn't send that. Check your connection and try again.");
       return;
     }
     if (res.status === 429) {
       setFormError("We've had a lot of messages from here just now. Please try again in a few minutes, or give us a call.");
       return;
     }
-    const body = (await res.json().catch(() => null)) as { error?: { message?: string; fields?: Record<string, string> } } | null;
-    setErrors(body?.error?.fields ?? {});
-    setFormError(body?.error?.message ?? "Something went wrong on our side. Please try again.");
+    setErrors(res.fields);
+    setFormError(res.message);
   }
 
   if (sent) {
