@@ -10,6 +10,10 @@ import { DEFAULT_STAGES } from "../src/modules/enquiries/enquiries.repo.ts";
 import { enquirySearchText } from "../src/modules/enquiries/search-text.ts";
 import { buildSearchText } from "../src/modules/clients/clients.search.ts";
 import { seedQuotes } from "./seed-quotes.ts";
+import { seedJobs } from "./seed-jobs.ts";
+import { seedSchedule } from "./seed-schedule.ts";
+import { seedPriceBooks } from "./seed-pricebook.ts";
+import { seedInvoices } from "./seed-invoices.ts";
 
 export const DEMO_PASSWORD = "Quantract-demo-1";
 
@@ -131,6 +135,10 @@ export async function seed(): Promise<{ created: number }> {
   created += await seedEnquiries();
   created += await seedClients();
   created += await seedQuotes(SEED_COMPANIES.map((c) => c.slug));
+  created += await seedJobs(SEED_COMPANIES.map((c) => c.slug));
+  created += await seedSchedule(SEED_COMPANIES.map((c) => c.slug));
+  created += await seedPriceBooks(SEED_COMPANIES.map((c) => c.slug));
+  created += await seedInvoices(SEED_COMPANIES.map((c) => c.slug));
   return { created };
 }
 

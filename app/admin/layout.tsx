@@ -16,6 +16,11 @@ function navFor(ctx: TenantContext): NavItem[] {
     ...(can(ctx, "enquiries.manage") ? [{ href: "/admin/enquiries", label: "Enquiries", icon: "inbox" } as NavItem] : []),
     ...(can(ctx, "clients.view") ? [{ href: "/admin/clients", label: "Clients", icon: "users" } as NavItem] : []),
     ...(can(ctx, "quotes.manage") ? [{ href: "/admin/quotes", label: "Quotes", icon: "quote" } as NavItem] : []),
+    ...(can(ctx, "jobs.view") ? [{ href: "/admin/jobs", label: "Jobs", icon: "jobs" } as NavItem] : []),
+    ...(can(ctx, "timesheets.approve") ? [{ href: "/admin/timesheets", label: "Timesheets", icon: "clock" } as NavItem] : []),
+    ...(can(ctx, "jobs.view") ? [{ href: "/admin/planner", label: "Planner", icon: "calendar" } as NavItem] : []),
+    ...(can(ctx, "invoices.view") ? [{ href: "/admin/invoices", label: "Invoices", icon: "invoice" } as NavItem] : []),
+    ...(can(ctx, "reports.view") ? [{ href: "/admin/reports", label: "Reports", icon: "chart" } as NavItem] : []),
     ...(can(ctx, "system.jobs.manage") ? [{ href: "/admin/system", label: "System", icon: "refresh" } as NavItem] : []),
     { href: "/admin/settings", label: "Settings", icon: "settings" },
   ];

@@ -1,14 +1,25 @@
+import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { ConnectionStatus } from "@/modules/identity/components/ConnectionStatus.tsx";
+import { EngineerOfflineProvider, EngineerSyncStatus } from "@/modules/engineer/components/EngineerOffline.tsx";
 import { ImpersonationBanner } from "@/modules/identity/components/ImpersonationBanner.tsx";
 import { policy } from "@/server/http/operation.ts";
 import { loadChrome, requireTenantPage } from "@/server/http/portal.ts";
 import { EngineerShell, ToastProvider } from "@/ui";
 import type { NavItem } from "@/ui/shells/nav";
 
-/** Tabs that exist today; Jobs and Time arrive with field operations. */
+/** The installable engineer app (public/manifest.webmanifest, service worker public/sw.js). */
+export const metadata: Metadata = {
+  manifest: "/manifest.webmanifest",
+  appleWebApp: { capable: true, title: "Quantract", statusBarStyle: "default" },
+  icons: { apple: "/icons/apple-touch-icon.png" },
+};
+
+export const viewport: Viewport = { themeColor: "#4f46e5" };
+
+/** Time is clocked per job, on the job screen; the Time tab arrives with the timesheet views. */
 const NAV: NavItem[] = [
   { href: "/engineer", label: "Today", icon: "today" },
+  { href: "/engineer/jobs", label: "Jobs", icon: "jobs" },
   { href: "/engineer/more", label: "More", icon: "more" },
 ];
 
@@ -17,14 +28,16 @@ export default async function EngineerLayout({ children }: { children: ReactNode
   const chrome = await loadChrome(ctx);
   return (
     <ToastProvider>
-      <EngineerShell
-        companyName={chrome.name}
-        status={<ConnectionStatus />}
-        nav={NAV}
-        banner={ctx.impersonatorId ? <ImpersonationBanner name={ctx.user.name} role={ctx.role} /> : null}
-      >
-        {children}
-      </EngineerShell>
+      <EngineerOfflineProvider userId={ctx.user.id} companyId={ctx.companyId}>
+        <EngineerShell
+          companyName={chrome.name}
+          status={<EngineerSyncStatus />}
+          nav={NAV}
+          banner={ctx.impersonatorId ? <ImpersonationBanner name={ctx.user.name} role={ctx.role} /> : null}
+        >
+          {children}
+        </EngineerShell>
+      </EngineerOfflineProvider>
     </ToastProvider>
   );
 }

@@ -5,7 +5,7 @@ export type ApiResult<T> = { ok: true; status: number; data: T } | ({ ok: false 
 const NETWORK_ERROR = "Can't reach Quantract. Check your connection and try again.";
 const GENERIC_ERROR = "Something went wrong on our side. Try again in a moment.";
 
-export async function callApi<T = unknown>(method: "GET" | "POST" | "PATCH", url: string, body?: unknown): Promise<ApiResult<T>> {
+export async function callApi<T = unknown>(method: "GET" | "POST" | "PATCH" | "DELETE", url: string, body?: unknown): Promise<ApiResult<T>> {
   let res: Response;
   try {
     // FormData (file uploads) goes as multipart with the browser's own boundary; anything else as JSON.

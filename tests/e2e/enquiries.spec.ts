@@ -3,6 +3,7 @@ import { expectAccessible, expectNoHorizontalScroll, storageStateFor } from "./s
 
 test.describe("enquiries: public form to board to client", () => {
   test("a visitor's enquiry reaches the office board, is moved, noted and converted; the office is emailed", async ({ browser }) => {
+    test.setTimeout(90_000); // the conversion now also opens the new draft quote and comes back
     const name = `Visitor ${Date.now().toString(36)} Example`;
 
     // The visitor, on a phone, with no account.
@@ -47,12 +48,22 @@ test.describe("enquiries: public form to board to client", () => {
     await page.getByRole("button", { name: "Add note" }).click();
     await expect(page.getByText("Rang back, visit on Monday").first()).toBeVisible();
     await expect(page.getByText("Moved from New to Contacted")).toBeVisible();
+    const enquiryUrl = page.url();
     await page.getByRole("button", { name: "Convert to client" }).click();
     const dialog = page.getByRole("dialog");
-    await expect(dialog).toContainText("and a site at their address");
+    await expect(dialog).toContainText("and a site at their address, then opens a draft quote");
     await dialog.getByRole("button", { name: "Convert" }).click();
+    // Client, site and draft quote in one step: the office lands in the new quote's builder.
+    await expect(page).toHaveURL(/\/admin\/quotes\/[0-9a-f-]{36}\/edit$/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(/^Edit [A-Z-]*Q-\d{5} \(version 1\)$/);
+    await expect(page.getByText(name).first()).toBeVisible();
+    await expect(page.getByLabel("Title", { exact: true })).toHaveValue("Radiator in the hall stays cold.");
+    const builderUrl = page.url();
+    await page.goto(enquiryUrl);
     await expect(page.getByText(/^Converted to a client with a site on /)).toBeVisible();
     await expect(page.getByRole("button", { name: "Convert to client" })).toHaveCount(0);
+    await page.getByRole("link", { name: /^Open draft quote [A-Z-]*Q-\d{5}$/ }).click();
+    await expect(page).toHaveURL(builderUrl);
 
     // The notification email is in the mailbox.
     await expect

@@ -10,7 +10,7 @@ import * as sites from "../../app/api/admin/clients/[id]/sites/route.ts";
 import * as site from "../../app/api/admin/clients/[id]/sites/[siteId]/route.ts";
 import * as siteArchive from "../../app/api/admin/clients/[id]/sites/[siteId]/archive/route.ts";
 import * as notes from "../../app/api/admin/clients/[id]/notes/route.ts";
-import { clientTimeline } from "@/modules/clients/clients.service.ts";
+import { clientTimeline } from "@/modules/clients/client-timeline.ts";
 import { unsafeUnscopedDb } from "@/server/db/client.ts";
 import { call } from "../support/http.ts";
 import { createSession, createUser, tenantWithAdmin } from "../support/factories.ts";
@@ -119,7 +119,7 @@ describe("clients CRUD", () => {
     expect((await call(notes.GET, { token: a.token, params: { id: c.id } })).json.items.map((x: { body: string }) => x.body)).toEqual(["Prefers morning visits."]);
 
     const timeline = await clientTimeline(a.ctx, c.id);
-    expect(timeline.map((t) => (t.kind === "note" ? `note:${t.note.body}` : t.event.action))).toEqual([
+    expect(timeline.map((t) => (t.kind === "note" ? `note:${t.note.body}` : t.kind === "event" ? t.event.action : t.id))).toEqual([
       "note:Prefers morning visits.",
       "client.contact_updated",
       "client.contact_added",

@@ -180,11 +180,18 @@ describe("enquiries", () => {
     expect(await actions(e.id)).toEqual(["enquiry.created", "enquiry.attachment_added"]);
   });
 
-  it("converts once into a client and a site (with a complete address), optionally to the won stage", async () => {
+  it("converts once into a client, a site (with a complete address) and a draft quote, optionally to the won stage", async () => {
     const t = await team();
-    const e = await create(t, { name: "Vera Visit", email: "vera@example.test", phone: "0113 496 0000", addressLine1: "2 Park Row", town: "Leeds", postcode: "LS1 5HD" });
+    const e = await create(t, { name: "Vera Visit", email: "vera@example.test", phone: "0113 496 0000", addressLine1: "2 Park Row", town: "Leeds", postcode: "LS1 5HD", description: "Two new sockets in the kitchen\nand an outside light" });
     const res = await call(convert.POST, { token: t.token, headers: ORIGIN, params: { id: e.id }, body: { markWon: true } });
     expect(res.status, res.text).toBe(200);
+    const quote = await db().quote.findUniqueOrThrow({ where: { id: res.json.quoteId }, include: { lines: true } });
+    expect(quote).toMatchObject({ companyId: t.company.id, status: "DRAFT", clientId: res.json.clientId, siteId: res.json.siteId, enquiryId: e.id, title: "Two new sockets in the kitchen", number: res.json.quoteNumber, grossPence: 0, createdById: t.admin.id });
+    expect(quote.lines).toEqual([]);
+    const quoteEvents = await db().auditEvent.findMany({ where: { entityType: "Quote", entityId: quote.id } });
+    expect(quoteEvents.map((ev) => [ev.action, ev.metadata])).toEqual([["quote.created", { fromEnquiryId: e.id }]]);
+    const converted = await db().auditEvent.findFirstOrThrow({ where: { entityType: "Enquiry", entityId: e.id, action: "enquiry.converted" } });
+    expect(converted.after).toMatchObject({ clientId: res.json.clientId, siteId: res.json.siteId, quoteId: quote.id });
     expect(res.json.enquiry).toMatchObject({ clientId: res.json.clientId, siteId: res.json.siteId, stage: { name: "Won", isWon: true } });
     expect(res.json.enquiry.convertedAt).not.toBeNull();
     const client = await db().client.findUniqueOrThrow({ where: { id: res.json.clientId }, include: { sites: true } });
@@ -193,6 +200,7 @@ describe("enquiries", () => {
     const again = await call(convert.POST, { token: t.token, headers: ORIGIN, params: { id: e.id }, body: {} });
     expect(again.status).toBe(409);
     expect(await db().client.count({ where: { companyId: t.company.id } })).toBe(1);
+    expect(await db().quote.count({ where: { companyId: t.company.id } })).toBe(1);
     expect(await actions(e.id)).toEqual(["enquiry.created", "enquiry.converted", "enquiry.stage_changed"]);
     expect(await db().auditEvent.count({ where: { companyId: t.company.id, action: { in: ["client.created", "site.created"] } } })).toBe(2);
 
@@ -200,6 +208,42 @@ describe("enquiries", () => {
     const bare = await create(t, { name: "No Address", town: "York" });
     const r2 = await call(convert.POST, { token: t.token, headers: ORIGIN, params: { id: bare.id }, body: {} });
     expect(r2.json).toMatchObject({ siteId: null, enquiry: { stage: { name: "New" } } });
+    expect(await db().quote.findUniqueOrThrow({ where: { id: r2.json.quoteId } })).toMatchObject({ siteId: null, enquiryId: bare.id, title: "Work needed", status: "DRAFT" });
+  });
+
+  it("converting is one transaction: when the draft quote can't be written, no client, site or conversion is left behind", async () => {
+    const t = await team();
+    const e = await create(t, { name: "Rolf Back", email: "rolf@example.test", addressLine1: "9 Mill Lane", town: "York", postcode: "YO1 7HH" });
+    // This test file has its own database: make every quote insert fail for this company only.
+    await db().$executeRawUnsafe(`CREATE FUNCTION refuse_quote() RETURNS trigger AS $$ BEGIN IF NEW."companyId" = '${t.company.id}' THEN RAISE EXCEPTION 'quote refused by test'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
+    await db().$executeRawUnsafe(`CREATE TRIGGER refuse_quote BEFORE INSERT ON "Quote" FOR EACH ROW EXECUTE FUNCTION refuse_quote()`);
+    try {
+      const res = await call(convert.POST, { token: t.token, headers: ORIGIN, params: { id: e.id }, body: { markWon: true } });
+      expect(res.status).toBe(500);
+    } finally {
+      await db().$executeRawUnsafe(`DROP TRIGGER refuse_quote ON "Quote"`);
+      await db().$executeRawUnsafe(`DROP FUNCTION refuse_quote()`);
+    }
+    expect(await db().client.count({ where: { companyId: t.company.id } })).toBe(0);
+    expect(await db().site.count({ where: { companyId: t.company.id } })).toBe(0);
+    expect(await db().enquiry.findUniqueOrThrow({ where: { id: e.id } })).toMatchObject({ convertedAt: null, clientId: null, siteId: null });
+    expect(await actions(e.id)).toEqual(["enquiry.created"]);
+    expect(await db().auditEvent.count({ where: { companyId: t.company.id, action: { in: ["client.created", "site.created", "quote.created"] } } })).toBe(0);
+
+    // And once quotes can be written again, the same enquiry converts normally.
+    const ok = await call(convert.POST, { token: t.token, headers: ORIGIN, params: { id: e.id }, body: {} });
+    expect(ok.status, ok.text).toBe(200);
+    expect(ok.json.quoteId).toEqual(expect.any(String));
+  });
+
+  it("a user who manages enquiries but not quotes gets the client and site only", async () => {
+    const t = await team();
+    await db().companyMembership.updateMany({ where: { userId: t.office.id, companyId: t.company.id }, data: { revokedCapabilities: ["quotes.manage"] } });
+    const e = await create(t, { name: "No Quotes", addressLine1: "1 High St", town: "Hull", postcode: "HU1 1AA" });
+    const res = await call(convert.POST, { token: t.officeToken, headers: ORIGIN, params: { id: e.id }, body: {} });
+    expect(res.status, res.text).toBe(200);
+    expect(res.json).toMatchObject({ quoteId: null, quoteNumber: null, siteId: expect.any(String) });
+    expect(await db().quote.count({ where: { companyId: t.company.id } })).toBe(0);
   });
 
   it("answers 404 with identical bodies for another company's enquiry or stage on every route", async () => {

@@ -20,6 +20,10 @@ const PLATFORM_INDEXES = new Set([
   "EmailMessage_to_idx", // the development mailbox looks mail up by recipient (filtered by company too)
   "StoredFile_storageKey_key",
   "QuoteLink_tokenHash_key", // a client's link is looked up by its token before any tenant is known
+  "InvoiceLink_tokenHash_key", // likewise for an invoice link
+  "Payment_stripePaymentIntentId_key", // Stripe ids are global; webhooks find the payment before the tenant
+  "PaymentRefund_stripeRefundId_key",
+  "StripeCheckoutSession_stripeSessionId_key",
 ]);
 
 async function tenantTables(): Promise<string[]> {

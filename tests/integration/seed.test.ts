@@ -54,6 +54,9 @@ describe("demo seed", () => {
       expect(new Set(clients.flatMap((c) => c.tags))).toEqual(new Set(["landlord", "commercial", "domestic", "repeat"]));
       expect(clients.filter((c) => c.contacts.length > 0).length).toBeGreaterThanOrEqual(5);
       expect(await db.note.count({ where: { companyId: company.id, entityType: "Client" } })).toBeGreaterThanOrEqual(3);
+      const priceBook = await db.priceBookItem.findMany({ where: { companyId: company.id, archivedAt: null } });
+      expect(priceBook.length).toBeGreaterThanOrEqual(5);
+      expect(new Set(priceBook.map((i) => i.kind))).toEqual(new Set(["LABOUR", "MATERIALS", "FIXED"]));
     }
     const clientsBefore = await db.client.count();
     const enquiriesBefore = await db.enquiry.count();
@@ -62,5 +65,5 @@ describe("demo seed", () => {
     expect(await db.client.count()).toBe(clientsBefore);
     expect(await counts()).toEqual(first);
     expect(await db.user.findMany({ orderBy: { email: "asc" }, select: { email: true, passwordHash: true, updatedAt: true } })).toEqual(before);
-  });
+  }, 180_000); // the demo seed grows with each area (quotes, schedule, invoices…) and runs twice here
 });

@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { createDatabaseIfMissing, dropDatabase } from "../../scripts/lib/database.ts";
 import { applyMigrationsWasm } from "../../scripts/lib/schema-engine.ts";
+import { startFakeStripe } from "./fake-stripe.ts";
 import { baseTestEnv, testDbUrl } from "./test-env.ts";
 
 const port = process.env.E2E_PORT ?? "3210";
@@ -19,6 +20,11 @@ const env = {
   PORT: port,
   LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? "warn",
 } as NodeJS.ProcessEnv;
+
+// Card payments against a local fake Stripe: the app calls its API, the browser visits its hosted
+// Checkout/onboarding pages, and it delivers signed webhooks back to the app.
+const fakeStripe = await startFakeStripe({ webhookUrl: `http://localhost:${port}/api/webhooks/stripe` });
+Object.assign(env, { STRIPE_SECRET_KEY: fakeStripe.apiKey, STRIPE_WEBHOOK_SECRET: fakeStripe.webhookSecret, STRIPE_API_BASE: fakeStripe.url });
 
 await createDatabaseIfMissing(databaseUrl);
 await applyMigrationsWasm(databaseUrl);
@@ -39,6 +45,7 @@ async function stop() {
   stopping = true;
   for (const c of children) c.kill("SIGTERM");
   await Promise.all(children.map((c) => (c.exitCode !== null ? null : new Promise((r) => c.once("exit", r)))));
+  await fakeStripe.close();
   await dropDatabase(databaseUrl);
   process.exit(0);
 }

@@ -9,7 +9,10 @@ export const metadata: Metadata = { title: "Settings" };
 
 const SECTIONS = [
   { href: "/admin/settings/company", title: "Company", text: "Business details, VAT default, payment terms, numbering, branding and sign-in rules.", capability: "company.view" },
+  { href: "/admin/settings/payments", title: "Payments", text: "Card payments through your own Stripe account, part payments, overdue reminders, late-payment interest and VAT accounting.", capability: "company.view" },
   { href: "/admin/settings/pipeline", title: "Pipeline", text: "The stages an enquiry moves through, their order and colours, and which mean won or lost.", capability: "settings.manage" },
+  { href: "/admin/settings/checklists", title: "Checklists", text: "Checklist templates for jobs: required and optional items, versions kept when you edit, archived instead of deleted.", capability: "jobs.manage" },
+  { href: "/admin/settings/price-book", title: "Price book", text: "Saved labour rates, materials and fixed prices to pick from in the quote builder.", capability: "quotes.manage" },
   { href: "/admin/settings/users", title: "Users", text: "Who can sign in, their roles and permissions; act as a user to see what they see.", capability: "users.view" },
   { href: "/admin/account/security", title: "Your account security", text: "Two-factor authentication and where you're signed in.", capability: null },
 ] as const;

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { PendingBeforeSignOut } from "@/modules/engineer/components/PendingBeforeSignOut.tsx";
 import { SignOutButton } from "@/modules/identity/components/SignOutButton.tsx";
 import { policy } from "@/server/http/operation.ts";
 import { loadChrome, requireTenantPage } from "@/server/http/portal.ts";
@@ -27,6 +28,7 @@ export default async function EngineerMore() {
           Call the office · {chrome.phone}
         </a>
       ) : null}
+      <PendingBeforeSignOut />
       <SignOutButton variant="secondary" size="lg" className="w-full" />
     </div>
   );

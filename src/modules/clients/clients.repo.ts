@@ -127,11 +127,23 @@ export async function insertNote(tx: TenantTx, companyId: string, clientId: stri
 
 // ---- communication ----
 
-export async function findEmailHistory(db: Db, clientId: string, q: PageQuery) {
+/** The client's own address and its contacts' (lower case): who "this client" is in an email's To. */
+export async function findClientAddresses(db: Db, clientId: string): Promise<string[]> {
+  const c = await db.client.findUnique({ where: { id: clientId }, select: { email: true, contacts: { select: { email: true } } } });
+  if (!c) return [];
+  return [...new Set([c.email, ...c.contacts.map((x) => x.email)].filter((e): e is string => !!e).map((e) => e.toLowerCase()))];
+}
+
+/**
+ * Email sent to this client, newest first: every message recorded against it, and any message
+ * recorded against no client that went to its address or one of its contacts' (e.g. before the
+ * enquirer became a client). A message recorded against another client is never included.
+ */
+export async function findEmailHistory(db: Db, clientId: string, addresses: string[], q: PageQuery) {
   const { where: cursorWhere, ...page } = pageArgs(q);
   return db.emailMessage.findMany({
     ...page,
-    where: { ...cursorWhere, clientId },
-    select: { id: true, subject: true, to: true, status: true, createdAt: true },
+    where: { ...cursorWhere, OR: [{ clientId }, ...(addresses.length ? [{ clientId: null, to: { hasSome: addresses } }] : [])] },
+    select: { id: true, subject: true, to: true, status: true, createdAt: true, sentAt: true, template: true },
   });
 }

@@ -76,6 +76,32 @@ const paymentTerms = z
   .nullable()
   .optional();
 
+/** A UK VAT number, spaces removed and upper-cased; "" clears it. */
+const optionalVatNumber = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .transform((v) => v.replace(/\s+/g, ""))
+  .refine((v) => v === "" || /^GB(\d{9}|\d{12}|GD\d{3}|HA\d{3})$/.test(v), "Enter a UK VAT number like GB123456789")
+  .transform((v) => (v === "" ? null : v))
+  .nullable()
+  .optional();
+
+/** CIS deduction rate: 0 (gross payment status), 2000 (registered) or 3000 (unregistered); "" = none. */
+const cisRate = z
+  .union([z.number(), z.string().trim()])
+  .transform((v, ctx) => {
+    if (v === "") return null;
+    const n = Number(v);
+    if (n !== 0 && n !== 2000 && n !== 3000) {
+      ctx.addIssue({ code: "custom", message: "Choose 0%, 20% or 30%" });
+      return z.NEVER;
+    }
+    return n;
+  })
+  .nullable()
+  .optional();
+
 const clientFields = {
   kind: z.enum(CLIENT_KINDS, { message: "Choose person or organisation" }),
   name: requiredText(160, "Enter the client's name"),
@@ -83,6 +109,12 @@ const clientFields = {
   phone: optionalPhone,
   tags: tagList.optional(),
   paymentTermsDays: paymentTerms,
+  /** VAT and CIS status: drive the domestic reverse charge and CIS deductions on invoices. */
+  vatRegistered: flag.optional(),
+  vatNumber: optionalVatNumber,
+  cisContractor: flag.optional(),
+  cisRateBps: cisRate,
+  reverseChargeEndUser: flag.optional(),
 };
 
 export const createClientInput = z.object({ ...clientFields, kind: clientFields.kind.default("PERSON") }).strict();
@@ -196,6 +228,11 @@ const clientBase = z.object({
   phone: z.string().nullable(),
   tags: z.array(z.string()),
   paymentTermsDays: z.number().int().nullable(),
+  vatRegistered: z.boolean(),
+  vatNumber: z.string().nullable(),
+  cisContractor: z.boolean(),
+  cisRateBps: z.number().int().nullable(),
+  reverseChargeEndUser: z.boolean(),
   archivedAt: z.iso.datetime().nullable(),
   createdAt: z.iso.datetime(),
   updatedAt: z.iso.datetime(),
@@ -283,5 +320,7 @@ export const emailHistoryItem = z.object({
   to: z.array(z.string()),
   status: z.enum(["QUEUED", "SENT", "SKIPPED", "FAILED"]),
   createdAt: z.iso.datetime(),
+  /** When the provider accepted it (null while queued, skipped or failed). */
+  sentAt: z.iso.datetime().nullable(),
 });
 export type EmailHistoryItem = z.infer<typeof emailHistoryItem>;

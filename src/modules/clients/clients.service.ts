@@ -5,16 +5,15 @@
  */
 import type { Client, ClientContact, Note, Site } from "@/generated/prisma/client.ts";
 import { findUserNames } from "@/modules/audit/audit.repo.ts";
-import { listAuditEvents } from "@/modules/audit/audit.service.ts";
-import type { AuditEventView } from "@/modules/audit/audit.schema.ts";
 import { audit } from "@/server/audit/audit.ts";
-import { assertCan, can, type TenantContext } from "@/server/context.ts";
+import { assertCan, type TenantContext } from "@/server/context.ts";
 import type { TenantTx } from "@/server/db/tenancy.ts";
 import { notFound } from "@/server/errors/errors.ts";
 import { pageOf, type PageQuery } from "@/server/http/pagination.ts";
 import {
   deleteContactRow,
   findClient,
+  findClientAddresses,
   findClientBare,
   findClients,
   findContact,
@@ -95,6 +94,11 @@ function baseView(c: Client) {
     phone: c.phone,
     tags: c.tags,
     paymentTermsDays: c.paymentTermsDays,
+    vatRegistered: c.vatRegistered,
+    vatNumber: c.vatNumber,
+    cisContractor: c.cisContractor,
+    cisRateBps: c.cisRateBps,
+    reverseChargeEndUser: c.reverseChargeEndUser,
     archivedAt: iso(c.archivedAt),
     createdAt: c.createdAt.toISOString(),
     updatedAt: c.updatedAt.toISOString(),
@@ -167,6 +171,11 @@ export async function createClientInTx(tx: TenantTx, ctx: TenantContext, input: 
     phone: input.phone ?? null,
     tags: input.tags ?? [],
     paymentTermsDays: input.paymentTermsDays ?? null,
+    vatRegistered: input.vatRegistered ?? false,
+    vatNumber: input.vatNumber ?? null,
+    cisContractor: input.cisContractor ?? false,
+    cisRateBps: input.cisContractor ? (input.cisRateBps ?? 2000) : (input.cisRateBps ?? null),
+    reverseChargeEndUser: input.reverseChargeEndUser ?? false,
   };
   const client = await insertClient(tx, ctx.companyId, data);
   await audit(tx, ctx, { entityType: CLIENT_ENTITY, entityId: client.id, action: "client.created", after: data, metadata });
@@ -363,34 +372,15 @@ export async function addNote(ctx: TenantContext, clientId: string, input: Creat
   return (await noteViews([note]))[0]!;
 }
 
-// ---- timeline and communication ----
-
-export type TimelineEntry = { kind: "event"; at: string; event: AuditEventView } | { kind: "note"; at: string; note: NoteView };
-
-const TIMELINE_LIMIT = 50;
-
-/**
- * The client's history, newest first: its audit events and its notes merged (a note's own
- * "note added" event is left out: the note stands for it). Quotes, jobs and invoices join later.
- */
-export async function clientTimeline(ctx: TenantContext, clientId: string): Promise<TimelineEntry[]> {
-  assertCan(ctx, "clients.view");
-  await requireClient(ctx.db, clientId);
-  const [events, notes] = await Promise.all([
-    can(ctx, "audit.view") ? listAuditEvents(ctx, { entityType: CLIENT_ENTITY, entityId: clientId, limit: TIMELINE_LIMIT }).then((p) => p.items) : Promise.resolve([]),
-    listNotes(ctx, clientId, { limit: TIMELINE_LIMIT }).then((p) => p.items),
-  ]);
-  const entries: TimelineEntry[] = [
-    ...events.filter((e) => e.action !== "client.note_added").map((event) => ({ kind: "event" as const, at: event.createdAt, event })),
-    ...notes.map((note) => ({ kind: "note" as const, at: note.createdAt, note })),
-  ];
-  return entries.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0)).slice(0, TIMELINE_LIMIT);
-}
+// ---- communication (the timeline is in client-timeline.ts) ----
 
 /** Email sent to this client (quotes, invoices, reminders), newest first. */
 export async function clientEmails(ctx: TenantContext, clientId: string, q: PageQuery): Promise<{ items: EmailHistoryItem[]; nextCursor: string | null }> {
   assertCan(ctx, "clients.view");
   await requireClient(ctx.db, clientId);
-  const page = pageOf(await findEmailHistory(ctx.db, clientId, q), q.limit);
-  return { items: page.items.map((m) => ({ ...m, createdAt: m.createdAt.toISOString() })), nextCursor: page.nextCursor };
+  const page = pageOf(await findEmailHistory(ctx.db, clientId, await findClientAddresses(ctx.db, clientId), q), q.limit);
+  return {
+    items: page.items.map((m) => ({ id: m.id, subject: m.subject, to: m.to, status: m.status, createdAt: m.createdAt.toISOString(), sentAt: m.sentAt?.toISOString() ?? null })),
+    nextCursor: page.nextCursor,
+  };
 }

@@ -43,6 +43,24 @@ export const companySettingsInput = z
     addressLine2: optionalText(120),
     town: optionalText(80),
     postcode: optionalText(10),
+    /** Bank details printed on invoices for transfers (all three, or none). */
+    bankAccountName: optionalText(70),
+    bankSortCode: z
+      .string()
+      .trim()
+      .transform((v) => v.replace(/[\s-]/g, ""))
+      .refine((v) => v === "" || /^\d{6}$/.test(v), "Enter a 6-digit sort code like 12-34-56")
+      .transform((v) => (v === "" ? null : v))
+      .nullable()
+      .optional(),
+    bankAccountNumber: z
+      .string()
+      .trim()
+      .transform((v) => v.replace(/\s/g, ""))
+      .refine((v) => v === "" || /^\d{8}$/.test(v), "Enter an 8-digit account number")
+      .transform((v) => (v === "" ? null : v))
+      .nullable()
+      .optional(),
     timeZone: z.string().refine((tz) => TIME_ZONES.has(tz), "Choose a time zone from the list"),
     defaultVatRateBps: z.coerce.number().int().refine((v) => (VAT_RATES_BPS as readonly number[]).includes(v), "Choose 20%, 5% or 0%"),
     paymentTermsDays: z.coerce.number().int().min(0, "Can't be negative").max(120, "At most 120 days"),
@@ -75,6 +93,9 @@ export const companyOutput = z.object({
   addressLine2: z.string().nullable(),
   town: z.string().nullable(),
   postcode: z.string().nullable(),
+  bankAccountName: z.string().nullable(),
+  bankSortCode: z.string().nullable(),
+  bankAccountNumber: z.string().nullable(),
   timeZone: z.string(),
   currency: z.string(),
   defaultVatRateBps: z.number().int(),

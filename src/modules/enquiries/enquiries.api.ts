@@ -109,7 +109,7 @@ export const enquiriesApi = {
   convert: defineOperation({
     method: "POST",
     path: "/api/admin/enquiries/{id}/convert",
-    summary: "Convert to a client (+ a site when the address is complete), once; markWon moves it to the won stage",
+    summary: "Convert to a client (+ a site when the address is complete) and a draft quote titled from the description, in one transaction, once; markWon moves it to the won stage",
     tag: "Enquiries",
     policy: manage,
     params: idParams,

@@ -169,7 +169,8 @@ export type TimelineEntry = z.infer<typeof timelineEntry>;
 export const enquiryDetailOutput = enquiryOutput.extend({ notes: z.array(noteOutput), timeline: z.array(timelineEntry) });
 export type EnquiryDetailView = z.infer<typeof enquiryDetailOutput>;
 
-export const convertOutput = z.object({ enquiry: enquiryOutput, clientId: z.uuid(), siteId: z.uuid().nullable() });
+/** quoteId: the draft quote made in the same transaction (null when the user can't manage quotes). */
+export const convertOutput = z.object({ enquiry: enquiryOutput, clientId: z.uuid(), siteId: z.uuid().nullable(), quoteId: z.uuid().nullable(), quoteNumber: z.string().nullable() });
 
 export const ownerOption = z.object({ id: z.uuid(), name: z.string() });
 export type OwnerOption = z.infer<typeof ownerOption>;

@@ -1,7 +1,8 @@
 /** Enquiries (leads): create, edit, move, assign, notes, attachments, timeline and conversion. */
 import { refreshSearchText } from "@/modules/clients/clients.service.ts";
 import { audit } from "@/server/audit/audit.ts";
-import { assertCan, type TenantContext } from "@/server/context.ts";
+import { createQuoteInTx } from "@/modules/quotes/quotes.service.ts";
+import { assertCan, can, type TenantContext } from "@/server/context.ts";
 import type { TenantTx } from "@/server/db/tenancy.ts";
 import { conflict, notFound, validationFailed } from "@/server/errors/errors.ts";
 import { pageOf } from "@/server/http/pagination.ts";
@@ -36,6 +37,7 @@ import type {
   UpdateEnquiryInput,
 } from "./enquiries.schema.ts";
 import { ensureStages, ensureStagesIn } from "./pipeline.service.ts";
+import { draftQuoteTitle } from "./draft-quote-title.ts";
 import { enquirySearchText } from "./search-text.ts";
 
 export const ATTACHMENT_TYPES = ["image/jpeg", "image/png", "image/webp", "image/heic", "application/pdf"] as const;
@@ -261,12 +263,14 @@ export async function getEnquiry(ctx: TenantContext, id: string): Promise<Enquir
 }
 
 /**
- * Converts an enquiry into a client (a person) and, when the address is complete, a site, in one
- * transaction; links them on the enquiry. Happens once: a second conversion is a 409.
- * Moves the enquiry to the won stage only when asked.
+ * Converts an enquiry into a client (a person), a site when the address is complete, and a draft
+ * quote (titled from the description, linked to the enquiry and the site) in one transaction;
+ * links them on the enquiry. Happens once: a second conversion is a 409. Someone who can't manage
+ * quotes gets the client and site only. Moves the enquiry to the won stage only when asked.
  */
 export async function convertEnquiry(ctx: TenantContext, id: string, opts: { markWon: boolean }) {
   assertCan(ctx, "enquiries.manage");
+  const withQuote = can(ctx, "quotes.manage");
   return ctx.db.$transaction(async (tx) => {
     const e = await loadEnquiry(tx, id);
     if (e.convertedAt) throw conflict("This enquiry has already been converted.");
@@ -287,18 +291,21 @@ export async function convertEnquiry(ctx: TenantContext, id: string, opts: { mar
     if (!ok) throw conflict("This enquiry has already been converted.");
     await audit(tx, ctx, { entityType: "Client", entityId: client.id, action: "client.created", after: { name: e.name, email: e.email, phone: e.phone, fromEnquiryId: id } });
     if (site) await audit(tx, ctx, { entityType: "Site", entityId: site.id, action: "site.created", after: { clientId: client.id, addressLine1: site.addressLine1, town: site.town, postcode: site.postcode } });
+    const quote = withQuote
+      ? await createQuoteInTx(tx, ctx, { clientId: client.id, siteId: site?.id ?? null, enquiryId: id, title: draftQuoteTitle(e.description, e.name), lines: [] }, new Date(), { fromEnquiryId: id })
+      : null;
     await audit(tx, ctx, {
       entityType: "Enquiry",
       entityId: id,
       action: "enquiry.converted",
       before: { stage: e.stage.name },
-      after: { clientId: client.id, siteId: site?.id ?? null, ...(wonStageId ? { stageId: wonStageId } : {}) },
+      after: { clientId: client.id, siteId: site?.id ?? null, quoteId: quote?.id ?? null, ...(wonStageId ? { stageId: wonStageId } : {}) },
     });
     if (wonStageId && wonStageId !== e.stageId) {
       const won = await findStage(tx, wonStageId);
       await audit(tx, ctx, { entityType: "Enquiry", entityId: id, action: "enquiry.stage_changed", before: { stageId: e.stageId, stage: e.stage.name }, after: { stageId: wonStageId, stage: won?.name ?? "Won" } });
     }
     const row = await loadEnquiry(tx, id);
-    return { enquiry: await viewOf(row), clientId: client.id, siteId: site?.id ?? null };
+    return { enquiry: await viewOf(row), clientId: client.id, siteId: site?.id ?? null, quoteId: quote?.id ?? null, quoteNumber: quote?.number ?? null };
   });
 }

@@ -5,14 +5,21 @@ import { forbidden, notFound, validationFailed } from "@/server/errors/errors.ts
 import { detectFileType, UPLOAD_LIMIT_BYTES } from "@/server/storage/file-type.ts";
 import { pageOf } from "@/server/http/pagination.ts";
 import { newStorageKey, storedFileStream, writeStoredFile } from "@/server/storage/storage.ts";
-import { FILE_ACCESS } from "./files.access.ts";
+import type { Capability } from "@/modules/identity/permissions.ts";
+import { FILE_ACCESS, FILE_RECORD_ACCESS } from "./files.access.ts";
 import { findFile, findFiles } from "./files.repo.ts";
 import type { FileView, ListFilesQuery } from "./files.schema.ts";
 
-function assertFileAccess(ctx: TenantContext, entityType: string | null) {
+async function assertFileAccess(ctx: TenantContext, entityType: string | null, entityId: string | null) {
   const needed = entityType ? FILE_ACCESS[entityType] : undefined;
   if (!needed) throw forbidden();
-  if (!can(ctx, needed)) throw forbidden();
+  const anyOf: readonly Capability[] = typeof needed === "string" ? [needed] : needed;
+  if (!anyOf.some((c) => can(ctx, c))) throw forbidden();
+  const recordCheck = entityType ? FILE_RECORD_ACCESS[entityType] : undefined;
+  if (recordCheck) {
+    if (!entityId) throw notFound();
+    await recordCheck(ctx, entityId);
+  }
 }
 
 export function fileView(f: StoredFile): FileView {
@@ -31,7 +38,7 @@ export function fileView(f: StoredFile): FileView {
 }
 
 export async function listFiles(ctx: TenantContext, q: ListFilesQuery) {
-  assertFileAccess(ctx, q.entityType);
+  await assertFileAccess(ctx, q.entityType, q.entityId ?? null);
   const page = pageOf(await findFiles(ctx.db, q), q.limit);
   return { items: page.items.map(fileView), nextCursor: page.nextCursor };
 }
@@ -40,7 +47,7 @@ export async function listFiles(ctx: TenantContext, q: ListFilesQuery) {
 export async function downloadFile(ctx: TenantContext, id: string): Promise<Response> {
   const file = await findFile(ctx.db, id);
   if (!file) throw notFound();
-  assertFileAccess(ctx, file.entityType);
+  await assertFileAccess(ctx, file.entityType, file.entityId);
   const { stream, size } = await storedFileStream(file.storageKey);
   const safeName = file.fileName.replace(/[^a-zA-Z0-9._-]+/g, "_");
   return new Response(stream as unknown as ReadableStream, {
@@ -62,7 +69,7 @@ export type UploadInput = { content: Buffer; fileName: string; entityType: strin
  * themselves (not the name or the browser's claim), a server-generated storage key, SHA-256.
  */
 export async function storeUpload(ctx: TenantContext, input: UploadInput): Promise<FileView> {
-  assertFileAccess(ctx, input.entityType);
+  await assertFileAccess(ctx, input.entityType, input.entityId);
   if (input.content.length === 0) throw validationFailed("The file is empty.", { file: "Choose a file to upload" });
   if (input.content.length > UPLOAD_LIMIT_BYTES) throw validationFailed("The file is too large.", { file: `Files can be up to ${UPLOAD_LIMIT_BYTES / 1024 / 1024} MB` });
   const type = detectFileType(input.content);

@@ -5,21 +5,64 @@
  */
 import { unsafeUnscopedDb } from "@/server/db/client.ts";
 
+type SessionRole = "ADMIN" | "OFFICE" | "ENGINEER" | "CLIENT";
+type SessionLookupRow = {
+  id: string;
+  userId: string;
+  activeCompanyId: string | null;
+  impersonatorId: string | null;
+  mfaEnrolmentPending: boolean;
+  lastSeenAt: Date;
+  idleExpiresAt: Date;
+  absoluteExpiresAt: Date;
+  revokedAt: Date | null;
+  userEmail: string;
+  userName: string;
+  isPlatformOperator: boolean;
+  mfaEnabledAt: Date | null;
+  companyStatus: "TRIAL" | "ACTIVE" | "SUSPENDED" | null;
+  mfaRequiredForStaff: boolean | null;
+  role: SessionRole | null;
+  membershipStatus: "ACTIVE" | "DEACTIVATED" | null;
+  grantedCapabilities: string[] | null;
+  revokedCapabilities: string[] | null;
+};
+
+/**
+ * The session behind a cookie, with its user, active company and membership there: one statement
+ * on every authenticated request (Prisma's include issued four; measured with `npm run bench`).
+ */
 export async function findLiveSessionByTokenHash(tokenHash: string, now: Date) {
-  const session = await unsafeUnscopedDb().session.findUnique({
-    where: { tokenHash },
-    include: {
-      user: { select: { id: true, email: true, name: true, isPlatformOperator: true, mfaEnabledAt: true } },
-      activeCompany: { select: { id: true, status: true, mfaRequiredForStaff: true } },
-    },
-  });
-  if (!session || session.revokedAt || session.idleExpiresAt <= now || session.absoluteExpiresAt <= now) return null;
-  const membership = session.activeCompanyId
-    ? await unsafeUnscopedDb().companyMembership.findUnique({
-        where: { companyId_userId: { companyId: session.activeCompanyId, userId: session.userId } },
-        select: { role: true, status: true, grantedCapabilities: true, revokedCapabilities: true },
-      })
-    : null;
+  const rows = await unsafeUnscopedDb().$queryRaw<SessionLookupRow[]>`
+    SELECT s."id", s."userId", s."activeCompanyId", s."impersonatorId", s."mfaEnrolmentPending",
+           s."lastSeenAt", s."idleExpiresAt", s."absoluteExpiresAt", s."revokedAt",
+           u."email" AS "userEmail", u."name" AS "userName", u."isPlatformOperator", u."mfaEnabledAt",
+           c."status"::text AS "companyStatus", c."mfaRequiredForStaff",
+           m."role"::text AS "role", m."status"::text AS "membershipStatus", m."grantedCapabilities", m."revokedCapabilities"
+      FROM "Session" s
+      JOIN "User" u ON u."id" = s."userId"
+      LEFT JOIN "Company" c ON c."id" = s."activeCompanyId"
+      LEFT JOIN "CompanyMembership" m ON m."companyId" = s."activeCompanyId" AND m."userId" = s."userId"
+     WHERE s."tokenHash" = ${tokenHash}`;
+  const r = rows[0];
+  if (!r || r.revokedAt || r.idleExpiresAt <= now || r.absoluteExpiresAt <= now) return null;
+  const session = {
+    id: r.id,
+    userId: r.userId,
+    activeCompanyId: r.activeCompanyId,
+    impersonatorId: r.impersonatorId,
+    mfaEnrolmentPending: r.mfaEnrolmentPending,
+    lastSeenAt: r.lastSeenAt,
+    idleExpiresAt: r.idleExpiresAt,
+    absoluteExpiresAt: r.absoluteExpiresAt,
+    revokedAt: r.revokedAt,
+    user: { id: r.userId, email: r.userEmail, name: r.userName, isPlatformOperator: r.isPlatformOperator, mfaEnabledAt: r.mfaEnabledAt },
+    activeCompany: r.activeCompanyId && r.companyStatus ? { id: r.activeCompanyId, status: r.companyStatus, mfaRequiredForStaff: !!r.mfaRequiredForStaff } : null,
+  };
+  const membership =
+    r.activeCompanyId && r.role && r.membershipStatus
+      ? { role: r.role, status: r.membershipStatus, grantedCapabilities: r.grantedCapabilities ?? [], revokedCapabilities: r.revokedCapabilities ?? [] }
+      : null;
   return { session, membership };
 }
 

@@ -11,7 +11,13 @@ export const quoteLinkApi = {
     policy: policy.public(),
     params: quoteTokenParams,
     body: acceptQuoteInput,
-    response: z.object({ agreementId: z.uuid(), grossPence: z.number().int() }),
+    response: z.object({
+      agreementId: z.uuid(),
+      grossPence: z.number().int(),
+      /** When the quote asks for a deposit: the deposit invoice issued on acceptance, and where the client pays it. */
+      depositInvoiceId: z.uuid().nullable(),
+      payUrl: z.url().nullable(),
+    }),
   }),
   respond: defineOperation({
     method: "POST",

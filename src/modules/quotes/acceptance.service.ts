@@ -17,6 +17,8 @@ import type { Limit } from "@/server/rate-limit/rate-limit.ts";
 import { isValidPng } from "@/server/storage/png.ts";
 import { newStorageKey, writeStoredFile } from "@/server/storage/storage.ts";
 import { formatMoney } from "@/ui/format.ts";
+import { issueDepositOnAcceptance, type DepositOutcome } from "@/modules/stripe/deposit.service.ts";
+import { logger } from "@/server/logging/logger.ts";
 import type { AcceptQuoteInput, RespondQuoteInput } from "./acceptance.schema.ts";
 import { findLinkByTokenHash } from "./acceptance.repo.ts";
 import { acceptanceRefusal, type QuoteStatus } from "./quote-status.ts";
@@ -125,6 +127,19 @@ async function officeRecipients(tx: TenantTx) {
 }
 
 export async function acceptQuoteByLink(ctx: RequestContext, token: string, input: AcceptQuoteInput) {
+  const accepted = await acceptInTransaction(ctx, token, input);
+  // A quote asking for a deposit: issue the deposit invoice and take the client straight to payment.
+  let deposit: DepositOutcome = null;
+  try {
+    deposit = await issueDepositOnAcceptance(ctx, accepted.companyId, accepted.quoteId);
+  } catch (err) {
+    // The acceptance stands; the office sees the accepted quote and invoices the deposit by hand.
+    logger.error({ err, quoteId: accepted.quoteId }, "deposit invoice on acceptance failed");
+  }
+  return { agreementId: accepted.agreementId, grossPence: accepted.grossPence, depositInvoiceId: deposit?.invoiceId ?? null, payUrl: deposit?.payUrl ?? null };
+}
+
+async function acceptInTransaction(ctx: RequestContext, token: string, input: AcceptQuoteInput) {
   const link = await resolve(token);
   if (!link) throw notFound(LINK_GONE);
   const db = tenantDb(link.companyId);
@@ -230,7 +245,7 @@ export async function acceptQuoteByLink(ctx: RequestContext, token: string, inpu
           entityId: quote.id,
         });
       }
-      return { agreementId: agreement.id, grossPence: totals.grossPence };
+      return { agreementId: agreement.id, grossPence: totals.grossPence, companyId: link.companyId, quoteId: quote.id };
     });
   } catch (err) {
     // Two submits at once: the unique agreement per quote lets exactly one through.

@@ -61,3 +61,30 @@ export async function replaceLines(tx: TenantTx, companyId: string, quoteId: str
 }
 
 export type QuoteCreateData = Omit<Prisma.QuoteUncheckedCreateInput, "lines" | "versions" | "links">;
+
+/** The newest quote made from an enquiry (converting creates one), if any. */
+export async function findQuoteByEnquiry(db: Db, enquiryId: string) {
+  return db.quote.findFirst({ where: { enquiryId }, orderBy: { id: "desc" }, select: { id: true, number: true, status: true } });
+}
+
+/** A client's quotes with what happened to them (sent versions, the agreement), newest first: its timeline's quote entries. */
+export async function findClientQuoteHistory(db: Db, clientId: string, limit: number) {
+  return db.quote.findMany({
+    where: { clientId },
+    orderBy: { id: "desc" },
+    take: limit,
+    select: {
+      id: true,
+      number: true,
+      title: true,
+      status: true,
+      grossPence: true,
+      createdAt: true,
+      createdById: true,
+      respondedAt: true,
+      responseComment: true,
+      versions: { orderBy: { version: "desc" }, take: limit, select: { id: true, version: true, grossPence: true, sentAt: true, sentById: true } },
+      agreement: { select: { id: true, signerName: true, grossPence: true, acceptedAt: true } },
+    },
+  });
+}

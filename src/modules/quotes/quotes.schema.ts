@@ -38,6 +38,9 @@ export const createQuoteInput = z.object({
   introduction: text(4000).nullable().optional(),
   terms: text(8000).nullable().optional(),
   validUntil: isoDate.optional(),
+  /** A deposit due on acceptance: a percentage of the accepted total (bps) or a fixed amount incl. VAT; not both. */
+  depositBps: z.number().int().min(1, "More than 0%").max(10_000, "At most 100%").nullable().optional(),
+  depositPence: z.number().int().min(1, "More than £0").max(10_000_000_000).nullable().optional(),
   lines: z.array(quoteLineInput).max(500).default([]),
 });
 export type CreateQuoteInput = z.infer<typeof createQuoteInput>;
@@ -76,6 +79,8 @@ export const quoteDetail = quoteSummary.extend({
   enquiryId: z.uuid().nullable(),
   introduction: z.string().nullable(),
   terms: z.string().nullable(),
+  depositBps: z.number().int().nullable(),
+  depositPence: z.number().int().nullable(),
   lines: z.array(quoteLineInput.and(z.object({ id: z.uuid(), position: z.number().int() }))),
   totals: z.object({
     netPence: money,

@@ -11,6 +11,7 @@ import { audit } from "@/server/audit/audit.ts";
 import { randomToken, sha256 } from "@/server/auth/tokens.ts";
 import { env } from "@/server/config/env.ts";
 import { assertCan, type TenantContext } from "@/server/context.ts";
+import type { TenantTx } from "@/server/db/tenancy.ts";
 import { emailJob } from "@/server/email/queue-email.ts";
 import { writeOutbox } from "@/server/queue/outbox.ts";
 import { notFound, validationFailed } from "@/server/errors/errors.ts";
@@ -20,7 +21,7 @@ import { assertTransition, canRevise, type QuoteStatus } from "./quote-status.ts
 import { toPriceLine } from "./quote-lines.ts";
 import { snapshotHash } from "./quote-snapshot.ts";
 import { snapshotPriceLines } from "./quote-view.ts";
-import { findClientSite, findQuote, findQuotes, lockQuote, replaceLines } from "./quotes.repo.ts";
+import { findClientSite, findQuote, findQuoteByEnquiry, findQuotes, lockQuote, replaceLines } from "./quotes.repo.ts";
 import type { CreateQuoteInput, ListQuotesQuery, QuoteDetail, QuoteSummary, UpdateQuoteInput } from "./quotes.schema.ts";
 
 const DEFAULT_VALIDITY_DAYS = 30;
@@ -64,6 +65,8 @@ function detail(q: NonNullable<Awaited<ReturnType<typeof findQuote>>>, pdfs: Map
     enquiryId: q.enquiryId,
     introduction: q.introduction,
     terms: q.terms,
+    depositBps: q.depositBps,
+    depositPence: q.depositPence,
     lines: q.lines.map((l) => ({
       id: l.id,
       position: l.position,
@@ -111,34 +114,55 @@ export async function getQuote(ctx: TenantContext, id: string): Promise<QuoteDet
 
 export async function createQuote(ctx: TenantContext, input: CreateQuoteInput, today = new Date()): Promise<QuoteDetail> {
   assertCan(ctx, "quotes.manage");
-  const id = await ctx.db.$transaction(async (tx) => {
-    const { client, site } = await findClientSite(tx, input.clientId, input.siteId);
-    if (!client || client.archivedAt) throw validationFailed("Choose a client.", { clientId: "Choose a client" });
-    if (input.siteId && !site) throw validationFailed("That site belongs to another client.", { siteId: "Choose one of this client's sites" });
-    const company = await tx.company.findFirstOrThrow({ where: { id: ctx.companyId }, select: { quotePrefix: true } });
-    const number = formatDocumentNumber(company.quotePrefix, await nextCounterValue(tx, ctx.companyId, "quote"));
-    const validUntil = input.validUntil ?? isoDay(new Date(today.getTime() + DEFAULT_VALIDITY_DAYS * 86_400_000));
-    const quote = await tx.quote.create({
-      data: {
-        companyId: ctx.companyId,
-        number,
-        clientId: input.clientId,
-        siteId: input.siteId ?? null,
-        enquiryId: input.enquiryId ?? null,
-        title: input.title,
-        introduction: input.introduction ?? null,
-        terms: input.terms ?? null,
-        validUntil: new Date(`${validUntil}T00:00:00Z`),
-        createdById: ctx.user.id,
-      },
-    });
-    await replaceLines(tx, ctx.companyId, quote.id, input.lines);
-    const lines = await tx.quoteLine.findMany({ where: { quoteId: quote.id } });
-    await tx.quote.update({ where: { id: quote.id }, data: { grossPence: totalsOf(lines).grossPence } });
-    await audit(tx, ctx, { entityType: "Quote", entityId: quote.id, action: "quote.created", after: { number, title: input.title, clientId: input.clientId, lines: input.lines.length } });
-    return quote.id;
-  });
+  const id = await ctx.db.$transaction(async (tx) => (await createQuoteInTx(tx, ctx, input, today)).id);
   return getQuote(ctx, id);
+}
+
+/** A deposit is a percentage or a fixed amount, never both (it is invoiced when the client accepts). */
+function assertOneDeposit(bps: number | null, pence: number | null) {
+  if (bps !== null && pence !== null) throw validationFailed("Give the deposit as a percentage or an amount, not both.", { depositPence: "Give a percentage or an amount, not both" });
+}
+
+/**
+ * Creates a draft quote (numbered, lines priced, audited) inside the caller's transaction: used by
+ * the builder and by converting an enquiry (client, site and quote in one transaction). The caller
+ * checks quotes.manage.
+ */
+export async function createQuoteInTx(tx: TenantTx, ctx: TenantContext, input: CreateQuoteInput, today = new Date(), metadata?: Record<string, unknown>): Promise<{ id: string; number: string }> {
+  const { client, site } = await findClientSite(tx, input.clientId, input.siteId);
+  if (!client || client.archivedAt) throw validationFailed("Choose a client.", { clientId: "Choose a client" });
+  if (input.siteId && !site) throw validationFailed("That site belongs to another client.", { siteId: "Choose one of this client's sites" });
+  const company = await tx.company.findFirstOrThrow({ where: { id: ctx.companyId }, select: { quotePrefix: true } });
+  const number = formatDocumentNumber(company.quotePrefix, await nextCounterValue(tx, ctx.companyId, "quote"));
+  const validUntil = input.validUntil ?? isoDay(new Date(today.getTime() + DEFAULT_VALIDITY_DAYS * 86_400_000));
+  assertOneDeposit(input.depositBps ?? null, input.depositPence ?? null);
+  const quote = await tx.quote.create({
+    data: {
+      companyId: ctx.companyId,
+      number,
+      clientId: input.clientId,
+      siteId: input.siteId ?? null,
+      enquiryId: input.enquiryId ?? null,
+      title: input.title,
+      introduction: input.introduction ?? null,
+      terms: input.terms ?? null,
+      validUntil: new Date(`${validUntil}T00:00:00Z`),
+      depositBps: input.depositBps ?? null,
+      depositPence: input.depositPence ?? null,
+      createdById: ctx.user.id,
+    },
+  });
+  await replaceLines(tx, ctx.companyId, quote.id, input.lines);
+  const lines = await tx.quoteLine.findMany({ where: { quoteId: quote.id } });
+  await tx.quote.update({ where: { id: quote.id }, data: { grossPence: totalsOf(lines).grossPence } });
+  await audit(tx, ctx, { entityType: "Quote", entityId: quote.id, action: "quote.created", after: { number, title: input.title, clientId: input.clientId, lines: input.lines.length }, metadata });
+  return { id: quote.id, number };
+}
+
+/** The quote made from an enquiry (for the enquiry page's link), or null. */
+export async function quoteForEnquiry(ctx: TenantContext, enquiryId: string) {
+  assertCan(ctx, "quotes.manage");
+  return findQuoteByEnquiry(ctx.db, enquiryId);
 }
 
 /** Edits the draft: fields and/or the whole set of lines. Only a DRAFT can change. */
@@ -159,7 +183,10 @@ export async function updateQuote(ctx: TenantContext, id: string, input: UpdateQ
       ...(input.terms !== undefined ? { terms: input.terms } : {}),
       ...(input.siteId !== undefined ? { siteId: input.siteId } : {}),
       ...(input.validUntil !== undefined ? { validUntil: new Date(`${input.validUntil}T00:00:00Z`) } : {}),
+      ...(input.depositBps !== undefined ? { depositBps: input.depositBps } : {}),
+      ...(input.depositPence !== undefined ? { depositPence: input.depositPence } : {}),
     };
+    assertOneDeposit(fields.depositBps !== undefined ? fields.depositBps : q.depositBps, fields.depositPence !== undefined ? fields.depositPence : q.depositPence);
     if (input.lines) await replaceLines(tx, ctx.companyId, id, input.lines);
     const lines = input.lines ? await tx.quoteLine.findMany({ where: { quoteId: id } }) : q.lines;
     await tx.quote.update({ where: { id }, data: { ...fields, grossPence: totalsOf(lines).grossPence } });
@@ -221,6 +248,7 @@ function quotePdfProps(snapshot: ReturnType<typeof snapshotOf>, issued: Date) {
     introduction: snapshot.introduction,
     terms: snapshot.terms,
     lines: snapshot.lines.map((l) => ({
+      section: l.section,
       description: l.description,
       quantity: (l.quantityMilli / 1000).toLocaleString("en-GB", { maximumFractionDigits: 3 }),
       unit: formatMoney(l.sellUnitPence),
@@ -349,5 +377,10 @@ export async function getQuoteAgreement(ctx: TenantContext, quoteId: string) {
 /** Active clients to quote for (the builder's picker). */
 export async function quotableClients(ctx: TenantContext) {
   assertCan(ctx, "quotes.manage");
-  return ctx.db.client.findMany({ where: { archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true }, take: 1000 });
+  return ctx.db.client.findMany({
+    where: { archivedAt: null },
+    orderBy: { name: "asc" },
+    select: { id: true, name: true, sites: { where: { archivedAt: null }, orderBy: { id: "asc" }, select: { id: true, label: true, addressLine1: true, postcode: true } } },
+    take: 1000,
+  });
 }

@@ -33,6 +33,12 @@ export const envSchema = z.object({
   JOB_LOCK_MS: z.coerce.number().int().min(1000).default(30_000),
   /** Worker: PDF rendering threads (CPU-bound; about one per spare core). */
   PDF_THREADS: z.coerce.number().int().min(1).max(16).default(2),
+  /** Stripe Connect: the platform's secret key; card payments run on each company's connected account. Unset = card payments off. */
+  STRIPE_SECRET_KEY: z.string().regex(/^(sk|rk)_/, "must be a Stripe secret key (sk_...)").optional(),
+  /** Signing secret of the Connect webhook endpoint (POST /api/webhooks/stripe). */
+  STRIPE_WEBHOOK_SECRET: z.string().regex(/^whsec_/, "must be a webhook signing secret (whsec_...)").optional(),
+  /** Point stripe-node at another API host (tests and e2e use a local fake Stripe), e.g. http://127.0.0.1:12111. */
+  STRIPE_API_BASE: z.url().optional(),
 }).superRefine((e, ctx) => {
   const transport = e.EMAIL_TRANSPORT ?? (e.NODE_ENV === "production" ? "resend" : "mailbox");
   if (transport === "resend" && !e.RESEND_API_KEY) {

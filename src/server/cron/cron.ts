@@ -27,6 +27,14 @@ export const CRON_TASKS: Record<string, CronTask> = {
       await writeOutbox(unsafeUnscopedDb(), { job: "quotes.expire-due", payload: { period }, idempotencyKey: `quote-expiry:${period}`, companyId: null });
     },
   },
+  "invoice-reminders": {
+    pattern: "0 8 * * *",
+    description: "Daily: overdue invoices get their next reminder (company cadence, e.g. 7/14/21 days after due), one per stage.",
+    period: day,
+    enqueue: async (period) => {
+      await writeOutbox(unsafeUnscopedDb(), { job: "reminders.enqueue-due", payload: { period }, idempotencyKey: `invoice-reminders:${period}`, companyId: null });
+    },
+  },
   "session-cleanup": {
     pattern: "15 3 * * *",
     description: "Daily: delete sessions and sign-in tokens that ended more than 30 days ago.",

@@ -7,6 +7,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/generated/prisma/client.ts";
 import { env } from "../config/env.ts";
 import { logger } from "../logging/logger.ts";
+import { countingAdapter } from "./query-count.ts";
 
 function createClient(): PrismaClient {
   const e = env();
@@ -20,7 +21,7 @@ function createClient(): PrismaClient {
     },
     { onPoolError: (err) => logger.warn({ err: err.message }, "database pool client error") },
   );
-  return new PrismaClient({ adapter });
+  return new PrismaClient({ adapter: countingAdapter(adapter) });
 }
 
 const globalForPrisma = globalThis as unknown as { __qtPrisma?: PrismaClient };

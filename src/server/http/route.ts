@@ -14,6 +14,7 @@ import { SESSION_COOKIE_NAMES } from "../auth/cookies.ts";
 import { classifyError, zodFieldErrors } from "../errors/classify.ts";
 import { AppError, badRequest, forbidden, notFound, unauthenticated } from "../errors/errors.ts";
 import { logger } from "../logging/logger.ts";
+import { countingHandler } from "../db/query-count.ts";
 import { isCrossSiteMutation } from "./csrf.ts";
 import type { Operation, Policy } from "./operation.ts";
 import { requestMeta } from "./request-meta.ts";
@@ -182,5 +183,5 @@ export function route<O extends Operation>(
       );
     }
   };
-  return Object.assign(fn, { operation: operation as Operation });
+  return Object.assign(countingHandler(fn), { operation: operation as Operation });
 }

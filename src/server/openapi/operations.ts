@@ -21,7 +21,16 @@ import { usersApi } from "@/modules/identity/users.api.ts";
 import { platformApi } from "@/modules/platform/platform.api.ts";
 import { invitationsApi } from "@/modules/identity/invitations.api.ts";
 import { clientsApi } from "@/modules/clients/clients.api.ts";
+import { priceBookApi } from "@/modules/pricebook/pricebook.api.ts";
+import { scheduleApi, unavailabilityApi } from "@/modules/schedule/schedule.api.ts";
+import { cardPaymentsApi, paymentSettingsApi } from "@/modules/stripe/stripe.api.ts";
+import { reportsApi } from "@/modules/reports/reports.api.ts";
 import { enquiriesApi, pipelineStagesApi, publicEnquiriesApi } from "@/modules/enquiries/enquiries.api.ts";
+import { engineerApi } from "@/modules/engineer/engineer.api.ts";
+import { jobsApi } from "@/modules/jobs/jobs.api.ts";
+import { checklistTemplatesApi } from "@/modules/checklists/checklists.api.ts";
+import { timeEntriesApi, timesheetsApi } from "@/modules/time/time.api.ts";
+import { invoiceLinkApi, invoicesApi, paymentsApi } from "@/modules/invoices/invoices.api.ts";
 
 export const ALL_OPERATIONS: Operation[] = [healthApi, openapiApi, identityApi, companyApi, auditApi, cronApi, systemApi, filesApi, emailSignInApi].flatMap((group) =>
   Object.values(group as Record<string, Operation>),
@@ -41,3 +50,21 @@ ALL_OPERATIONS.push(...[quotesApi, quoteLinkApi, agreementsApi].flatMap((group) 
 
 // Your own email notification choices.
 ALL_OPERATIONS.push(...Object.values(notificationsApi as Record<string, Operation>));
+
+// Price book: saved items the quote builder picks from.
+ALL_OPERATIONS.push(...Object.values(priceBookApi as Record<string, Operation>));
+
+// Planner: visits (schedule entries) and engineer unavailability.
+ALL_OPERATIONS.push(...[scheduleApi, unavailabilityApi].flatMap((group) => Object.values(group as Record<string, Operation>)));
+// Payments: Stripe Connect onboarding and the company's payment settings.
+ALL_OPERATIONS.push(...[paymentSettingsApi, cardPaymentsApi].flatMap((group) => Object.values(group as Record<string, Operation>)));
+
+// Jobs, checklist templates, time entries and timesheets (office API).
+ALL_OPERATIONS.push(...[jobsApi, checklistTemplatesApi, timeEntriesApi, timesheetsApi].flatMap((group) => Object.values(group as Record<string, Operation>)));
+
+// Engineer portal: own jobs (assigned only) and the offline sync.
+ALL_OPERATIONS.push(...Object.values(engineerApi as Record<string, Operation>));
+// Invoices, credit notes and manual payments; the invoice link's PDF.
+ALL_OPERATIONS.push(...[invoicesApi, paymentsApi, invoiceLinkApi].flatMap((group) => Object.values(group as Record<string, Operation>)));
+// Money reports: A/R aging, VAT summary, revenue (JSON and CSV).
+ALL_OPERATIONS.push(...Object.values(reportsApi as Record<string, Operation>));

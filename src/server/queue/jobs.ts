@@ -71,6 +71,11 @@ export const JOBS = {
     queue: "maintenance",
     payload: z.object({ period: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
   },
+  /** Daily: enqueue one `reminder.invoice-overdue` per invoice whose next reminder stage has come. */
+  "reminders.enqueue-due": {
+    queue: "maintenance",
+    payload: z.object({ period: z.string().regex(/^\d{4}-\d{2}-\d{2}$/) }),
+  },
   /** Housekeeping: expired sessions and used sign-in tokens. */
   "maintenance.session-cleanup": {
     queue: "maintenance",

@@ -9,6 +9,7 @@ import type { JobName, JobPayload, QueueName } from "@/server/queue/jobs.ts";
 import { cleanUpSessions } from "./maintenance.ts";
 import { renderPdfJob } from "./pdf.ts";
 import { expireQuotesJob } from "./quotes.ts";
+import { enqueueDueRemindersScan, invoiceOverdueReminderJob } from "./reminders.ts";
 
 type Processor<N extends JobName> = (key: string, payload: JobPayload<N>) => Promise<unknown>;
 
@@ -17,6 +18,8 @@ export const PROCESSORS: { [N in JobName]?: Processor<N> } = {
   "pdf.render": renderPdfJob,
   "quotes.expire-due": expireQuotesJob,
   "maintenance.session-cleanup": cleanUpSessions,
+  "reminder.invoice-overdue": invoiceOverdueReminderJob,
+  "reminders.enqueue-due": enqueueDueRemindersScan,
   // Idempotent by period: the outbox key refuses a second enqueue for the same period.
   "cron.tick": (_key, p) => runCronTask(p.task),
 };
@@ -27,4 +30,5 @@ export const CONSUMED_QUEUES: { queue: QueueName; concurrency: number }[] = [
   // Rendering happens in its own thread; a few jobs in flight keep it busy while others store.
   { queue: "pdf", concurrency: 4 },
   { queue: "maintenance", concurrency: 1 },
+  { queue: "reminder", concurrency: 5 },
 ];

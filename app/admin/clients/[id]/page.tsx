@@ -3,7 +3,8 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { z } from "zod";
 import { CLIENT_KIND_LABELS } from "@/modules/clients/clients.schema.ts";
-import { clientEmails, clientTimeline, getClient } from "@/modules/clients/clients.service.ts";
+import { clientTimeline } from "@/modules/clients/client-timeline.ts";
+import { clientEmails, getClient } from "@/modules/clients/clients.service.ts";
 import { ClientActions } from "@/modules/clients/components/ClientActions.tsx";
 import { ClientTimeline } from "@/modules/clients/components/ClientTimeline.tsx";
 import { ContactsSection } from "@/modules/clients/components/ContactsSection.tsx";
@@ -14,7 +15,7 @@ import { classifyError } from "@/server/errors/classify.ts";
 import { policy } from "@/server/http/operation.ts";
 import { loadOrUnavailable } from "@/server/http/page.ts";
 import { loadChrome, requireTenantPage } from "@/server/http/portal.ts";
-import { Card, cx, DataTable, EmptyState, formatDateTime, MetaItem, PageHeader, StatusBadge } from "@/ui";
+import { Button, Card, cx, DataTable, EmptyState, formatDateTime, MetaItem, PageHeader, StatusBadge } from "@/ui";
 
 export const metadata: Metadata = { title: "Client" };
 
@@ -37,6 +38,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
   if (!client) notFound();
   const chrome = await loadChrome(ctx);
   const canManage = can(ctx, "clients.manage");
+  const canQuote = can(ctx, "quotes.manage");
   const [timeline, emails] = await loadOrUnavailable(() =>
     Promise.all([tab === "overview" ? clientTimeline(ctx, id) : Promise.resolve([]), tab === "communication" ? clientEmails(ctx, id, { limit: 50 }) : Promise.resolve(null)]),
   );
@@ -63,7 +65,18 @@ export default async function ClientPage({ params, searchParams }: Props) {
             </>
           ) : undefined
         }
-        actions={canManage ? <ClientActions client={client} /> : undefined}
+        actions={
+          canManage || canQuote ? (
+            <>
+              {canQuote && !client.archivedAt ? (
+                <Button href={`/admin/quotes/new?clientId=${client.id}`} iconStart="plus">
+                  New quote
+                </Button>
+              ) : null}
+              {canManage ? <ClientActions client={client} /> : null}
+            </>
+          ) : undefined
+        }
       />
       <nav aria-label="Client sections" className="mb-6 flex gap-1 border-b border-neutral-200">
         {tabs.map((t) => (
@@ -90,7 +103,7 @@ export default async function ClientPage({ params, searchParams }: Props) {
             columns={[
               { key: "subject", header: "Subject", maxWidth: "28rem", cell: (m) => m.subject },
               { key: "to", header: "To", hideBelow: "md", maxWidth: "18rem", cell: (m) => m.to.join(", ") },
-              { key: "date", header: "Sent", cell: (m) => formatDateTime(m.createdAt, chrome.timeZone) },
+              { key: "date", header: "Sent", cell: (m) => formatDateTime(m.sentAt ?? m.createdAt, chrome.timeZone) },
               {
                 key: "status",
                 header: "Status",
@@ -109,6 +122,9 @@ export default async function ClientPage({ params, searchParams }: Props) {
                 <MetaItem label="Email">{client.email ? <a className="break-all hover:underline" href={`mailto:${client.email}`}>{client.email}</a> : "—"}</MetaItem>
                 <MetaItem label="Phone">{client.phone ? <a className="hover:underline" href={`tel:${client.phone.replace(/\s+/g, "")}`}>{client.phone}</a> : "—"}</MetaItem>
                 <MetaItem label="Payment terms">{client.paymentTermsDays !== null ? `${client.paymentTermsDays} days` : "Company default"}</MetaItem>
+                <MetaItem label="VAT and CIS">
+                  {[client.vatRegistered ? `VAT-registered${client.vatNumber ? ` (${client.vatNumber})` : ""}` : "Not VAT-registered", client.cisContractor ? `CIS contractor at ${(client.cisRateBps ?? 2000) / 100}%` : null, client.reverseChargeEndUser ? "end user (no reverse charge)" : null].filter(Boolean).join(" · ")}
+                </MetaItem>
                 <MetaItem label="Added">{formatDateTime(client.createdAt, chrome.timeZone, { year: true })}</MetaItem>
               </div>
             </Card>

@@ -8,6 +8,7 @@ import { NotesPanel } from "@/modules/enquiries/components/NotesPanel.tsx";
 import { getEnquiry, listOwnerOptions } from "@/modules/enquiries/enquiries.service.ts";
 import { listStages } from "@/modules/enquiries/pipeline.service.ts";
 import { listFiles } from "@/modules/files/files.service.ts";
+import { quoteForEnquiry } from "@/modules/quotes/quotes.service.ts";
 import { idParams } from "@/server/http/pagination.ts";
 import { classifyError } from "@/server/errors/classify.ts";
 import { can } from "@/server/context.ts";
@@ -32,11 +33,13 @@ export default async function EnquiryPage({ params }: { params: Promise<{ id: st
     }
   });
   if (!enquiry) notFound();
-  const [owners, stages, files, chrome] = await Promise.all([
+  const canQuote = can(ctx, "quotes.manage");
+  const [owners, stages, files, chrome, quote] = await Promise.all([
     loadOrUnavailable(() => listOwnerOptions(ctx)),
     loadOrUnavailable(() => listStages(ctx)),
     loadOrUnavailable(() => listFiles(ctx, { entityType: "Enquiry", entityId: id, limit: 100 })),
     loadChrome(ctx),
+    enquiry.convertedAt && canQuote ? loadOrUnavailable(() => quoteForEnquiry(ctx, id)) : Promise.resolve(null),
   ]);
   const tz = chrome.timeZone;
 
@@ -61,12 +64,18 @@ export default async function EnquiryPage({ params }: { params: Promise<{ id: st
               <Link href={`/admin/clients/${enquiry.clientId}`} className="font-medium underline underline-offset-4">
                 Open the client
               </Link>
-              {can(ctx, "quotes.manage") ? (
+              {canQuote ? (
                 <>
                   {" · "}
-                  <Link href={`/admin/quotes/new?clientId=${enquiry.clientId}`} className="font-medium underline underline-offset-4">
-                    Create a quote
-                  </Link>
+                  {quote ? (
+                    <Link href={quote.status === "DRAFT" ? `/admin/quotes/${quote.id}/edit` : `/admin/quotes/${quote.id}`} className="font-medium underline underline-offset-4">
+                      {quote.status === "DRAFT" ? `Open draft quote ${quote.number}` : `Open quote ${quote.number}`}
+                    </Link>
+                  ) : (
+                    <Link href={`/admin/quotes/new?clientId=${enquiry.clientId}`} className="font-medium underline underline-offset-4">
+                      Create a quote
+                    </Link>
+                  )}
                 </>
               ) : null}
             </>
@@ -74,7 +83,7 @@ export default async function EnquiryPage({ params }: { params: Promise<{ id: st
         </p>
       ) : null}
       <div className="mb-6">
-        <EnquiryActions enquiry={enquiry} owners={owners} stages={stages.items.map((s) => ({ id: s.id, name: s.name, isWon: s.isWon }))} />
+        <EnquiryActions enquiry={enquiry} owners={owners} stages={stages.items.map((s) => ({ id: s.id, name: s.name, isWon: s.isWon }))} canQuote={canQuote} />
       </div>
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="flex min-w-0 flex-col gap-6">

@@ -6,10 +6,13 @@ import { vatLabel } from "@/modules/pricing/pricing.ts";
 import { QuoteActions } from "@/modules/quotes/components/QuoteActions.tsx";
 import { QUOTE_STATUS_LABELS } from "@/modules/quotes/quote-status.ts";
 import { getQuote, getQuoteAgreement } from "@/modules/quotes/quotes.service.ts";
+import { ConvertToJobButton } from "@/modules/jobs/components/ConvertToJobButton.tsx";
+import { jobForQuote } from "@/modules/jobs/jobs.service.ts";
+import { can } from "@/server/context.ts";
 import { policy } from "@/server/http/operation.ts";
 import { loadOrUnavailable } from "@/server/http/page.ts";
 import { loadChrome, requireTenantPage } from "@/server/http/portal.ts";
-import { Card, formatDate, formatDateTime, formatMoney, MetaItem, PageHeader } from "@/ui";
+import { Button, Card, formatDate, formatDateTime, formatMoney, MetaItem, PageHeader } from "@/ui";
 
 export const metadata: Metadata = { title: "Quote" };
 
@@ -19,8 +22,8 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
   const ctx = await requireTenantPage(policy.can("quotes.manage"));
   const { id } = await params;
   const chrome = await loadChrome(ctx);
-  const [quote, agreement, history] = await loadOrUnavailable(() =>
-    Promise.all([getQuote(ctx, id), getQuoteAgreement(ctx, id), listAuditEvents(ctx, { entityType: "Quote", entityId: id, limit: 50 })]),
+  const [quote, agreement, history, linkedJob] = await loadOrUnavailable(() =>
+    Promise.all([getQuote(ctx, id), getQuoteAgreement(ctx, id), listAuditEvents(ctx, { entityType: "Quote", entityId: id, limit: 50 }), jobForQuote(ctx, id)]),
   );
   return (
     <div className="mx-auto flex max-w-6xl flex-col gap-6">
@@ -40,7 +43,18 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
             <MetaItem label="Valid until">{formatDate(quote.validUntil, chrome.timeZone)}</MetaItem>
           </>
         }
-        actions={<QuoteActions id={quote.id} status={quote.status} version={quote.version} />}
+        actions={
+          <>
+            <QuoteActions id={quote.id} status={quote.status} version={quote.version} />
+            {quote.status === "ACCEPTED" && linkedJob ? (
+              <Button href={`/admin/jobs/${linkedJob.id}`} variant="secondary" iconStart="jobs">
+                Open job {linkedJob.number}
+              </Button>
+            ) : quote.status === "ACCEPTED" && can(ctx, "jobs.manage") ? (
+              <ConvertToJobButton quoteId={quote.id} />
+            ) : null}
+          </>
+        }
       />
       {agreement ? (
         <Card title="Accepted">
@@ -52,6 +66,13 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
             Choices: {[...Object.entries(agreement.choice.options).map(([g, o]) => `${g}: ${o}`), ...agreement.choice.addons.map((a) => `+ ${a}`)].join("; ") || "none"}
           </p>
           <p className="mt-1 break-all font-mono text-xs text-neutral-600">SHA-256 {agreement.snapshotHash}</p>
+          {can(ctx, "invoices.manage") ? (
+            <div className="mt-3">
+              <Button href={`/admin/invoices/new?quoteId=${quote.id}`} variant="secondary" iconStart="invoice">
+                Create invoice (full or deposit)
+              </Button>
+            </div>
+          ) : null}
           {agreement.certificateUrl ? (
             <a href={agreement.certificateUrl} className="mt-2 inline-block text-sm font-medium underline underline-offset-4">
               Download the agreement certificate (PDF)
@@ -83,6 +104,7 @@ export default async function QuotePage({ params }: { params: Promise<{ id: stri
                   <tr key={l.id}>
                     <td className="px-4 py-2.5">
                       <span className="block">{l.description}</span>
+                      {l.placement === "BASE" && l.section ? <span className="text-xs text-neutral-600">Section: {l.section}</span> : null}
                       {l.placement !== "BASE" ? (
                         <span className="text-xs text-neutral-600">
                           {PLACEMENT[l.placement]}: {l.placement === "OPTION" ? `${l.groupName} / ${l.optionName}` : l.addonName}

@@ -81,6 +81,41 @@ export function ClientForm({ client, onDone, onCancel }: { client?: ClientView; 
           error={errors.paymentTermsDays}
         />
       </div>
+      <fieldset className="flex flex-col gap-3 rounded-md border border-neutral-200 p-3">
+        <legend className="px-1 text-sm font-medium text-neutral-800">VAT and CIS (business clients)</legend>
+        <p className="text-xs text-neutral-600">
+          Decides the construction reverse charge and CIS deductions on invoices. Never applies to householders.
+        </p>
+        <input type="hidden" name="vatRegistered" value="false" />
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="vatRegistered" value="true" defaultChecked={client?.vatRegistered ?? false} className="size-4 accent-brand-700" />
+          VAT-registered
+        </label>
+        <Input name="vatNumber" label="Client's VAT number" optional defaultValue={client?.vatNumber ?? ""} error={errors.vatNumber} autoComplete="off" />
+        <input type="hidden" name="cisContractor" value="false" />
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="cisContractor" value="true" defaultChecked={client?.cisContractor ?? false} className="size-4 accent-brand-700" />
+          CIS contractor (deducts CIS from our labour)
+        </label>
+        <Select
+          name="cisRateBps"
+          label="CIS deduction rate"
+          optional
+          placeholder="Not a CIS contractor"
+          options={[
+            { value: "2000", label: "20% (we are CIS-registered)" },
+            { value: "3000", label: "30% (unregistered)" },
+            { value: "0", label: "0% (gross payment status)" },
+          ]}
+          defaultValue={client?.cisRateBps === null || client?.cisRateBps === undefined ? "" : String(client.cisRateBps)}
+          error={errors.cisRateBps}
+        />
+        <input type="hidden" name="reverseChargeEndUser" value="false" />
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="reverseChargeEndUser" value="true" defaultChecked={client?.reverseChargeEndUser ?? false} className="size-4 accent-brand-700" />
+          Has told us it is an end user or intermediary (no reverse charge)
+        </label>
+      </fieldset>
       <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
         {onCancel ? (
           <Button variant="secondary" onClick={onCancel} disabled={saving}>

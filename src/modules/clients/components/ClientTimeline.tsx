@@ -1,6 +1,7 @@
+import Link from "next/link";
 import { actionLabel, fieldChanges } from "@/modules/audit/audit.labels.ts";
-import { EmptyState, formatDateTime } from "@/ui";
-import type { TimelineEntry } from "../clients.service";
+import { EmptyState, formatDateTime, StatusBadge } from "@/ui";
+import type { TimelineEntry } from "../client-timeline";
 
 const CLIENT_ACTIONS: Record<string, string> = {
   "client.created": "added this client",
@@ -15,11 +16,14 @@ const CLIENT_ACTIONS: Record<string, string> = {
   "client.site_archived": "archived a site",
 };
 
+const sentenceCase = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
 const label = (action: string) => CLIENT_ACTIONS[action] ?? actionLabel(action).toLowerCase();
 
 /**
- * The client's history (audit events and notes, newest first) in the audit timeline's layout:
- * who did what and when, field-level before → after, notes quoted in full.
+ * The client's history (audit events, notes, quotes, emails and whatever other sources add,
+ * newest first) in the audit timeline's layout: who did what and when, field-level before → after,
+ * notes quoted in full, records linked with their status.
  */
 export function ClientTimeline({ entries, timeZone }: { entries: TimelineEntry[]; timeZone: string }) {
   return (
@@ -32,11 +36,32 @@ export function ClientTimeline({ entries, timeZone }: { entries: TimelineEntry[]
       ) : (
         <ol className="flex flex-col">
           {entries.map((entry) => {
-            const id = entry.kind === "note" ? entry.note.id : entry.event.id;
             return (
-              <li key={id} className="relative border-l border-neutral-200 pb-5 pl-5 last:pb-0">
-                <span aria-hidden className={`absolute top-1.5 -left-[5px] size-2.5 rounded-full border-2 border-white ${entry.kind === "note" ? "bg-brand-600" : "bg-neutral-400"}`} />
-                {entry.kind === "note" ? (
+              <li key={entry.id} className="relative border-l border-neutral-200 pb-5 pl-5 last:pb-0" data-source={entry.kind === "item" ? entry.source : entry.kind === "note" ? "notes" : "audit"}>
+                <span aria-hidden className={`absolute top-1.5 -left-[5px] size-2.5 rounded-full border-2 border-white ${entry.kind === "note" ? "bg-brand-600" : entry.kind === "item" ? "bg-neutral-700" : "bg-neutral-400"}`} />
+                {entry.kind === "item" ? (
+                  <>
+                    <p className="flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-neutral-900">
+                      <span className="min-w-0 break-words">
+                        {entry.actor ? <span className="font-medium">{entry.actor} </span> : null}
+                        {entry.href ? (
+                          <Link href={entry.href} className="hover:text-brand-700 hover:underline">
+                            {entry.actor ? entry.title : sentenceCase(entry.title)}
+                          </Link>
+                        ) : entry.actor ? (
+                          entry.title
+                        ) : (
+                          sentenceCase(entry.title)
+                        )}
+                      </span>
+                      {entry.status ? <StatusBadge status={entry.status.value} label={entry.status.label} /> : null}
+                    </p>
+                    <p className="text-xs text-neutral-600">
+                      <time dateTime={entry.at}>{formatDateTime(entry.at, timeZone)}</time>
+                    </p>
+                    {entry.body ? <p className="mt-1 text-sm break-words whitespace-pre-line text-neutral-700">{entry.body}</p> : null}
+                  </>
+                ) : entry.kind === "note" ? (
                   <>
                     <p className="text-sm text-neutral-900">
                       <span className="font-medium">{entry.note.author?.name ?? "Someone"}</span> added a note

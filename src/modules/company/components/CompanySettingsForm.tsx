@@ -83,6 +83,13 @@ export function CompanySettingsForm({ company, canEdit }: { company: CompanyView
           {text("postcode", "Postcode", { optional: true, autoComplete: "postal-code" })}
         </div>
       </Card>
+      <Card title="Bank details for invoices" description="Printed on invoices and the client's invoice page so clients can pay by bank transfer. Fill in all three, or leave them empty.">
+        <div className="grid gap-4 sm:grid-cols-3">
+          {text("bankAccountName", "Account name", { optional: true })}
+          {text("bankSortCode", "Sort code", { optional: true, inputMode: "numeric", hint: "e.g. 12-34-56" })}
+          {text("bankAccountNumber", "Account number", { optional: true, inputMode: "numeric", hint: "8 digits" })}
+        </div>
+      </Card>
       <Card title="Money and time" description="Defaults for new quotes and invoices.">
         <div className="grid gap-4 sm:grid-cols-3">
           <Select name="defaultVatRateBps" label="Default VAT rate" options={VAT_OPTIONS} defaultValue={String(company.defaultVatRateBps)} error={errors.defaultVatRateBps} disabled={!canEdit} />

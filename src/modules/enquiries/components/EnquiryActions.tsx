@@ -43,7 +43,7 @@ function OwnerSelect({ enquiry, owners }: { enquiry: EnquiryView; owners: OwnerO
   );
 }
 
-function ConvertButton({ enquiry, hasWonStage }: { enquiry: EnquiryView; hasWonStage: boolean }) {
+function ConvertButton({ enquiry, hasWonStage, canQuote }: { enquiry: EnquiryView; hasWonStage: boolean; canQuote: boolean }) {
   const router = useRouter();
   const toast = useToast();
   const [open, setOpen] = useState(false);
@@ -53,13 +53,19 @@ function ConvertButton({ enquiry, hasWonStage }: { enquiry: EnquiryView; hasWonS
 
   async function convert() {
     setError(null);
-    const res = await callApi<{ clientId: string; siteId: string | null }>("POST", `/api/admin/enquiries/${enquiry.id}/convert`, { markWon });
+    const res = await callApi<{ clientId: string; siteId: string | null; quoteId: string | null; quoteNumber: string | null }>("POST", `/api/admin/enquiries/${enquiry.id}/convert`, { markWon });
     if (!res.ok) {
       setError(res.message);
       return;
     }
     setOpen(false);
-    toast.success(`${enquiry.name} is now a client`, res.data.siteId ? "Their address was added as a site." : undefined);
+    const site = res.data.siteId ? "Their address was added as a site. " : "";
+    if (res.data.quoteId) {
+      toast.success(`${enquiry.name} is now a client`, `${site}Draft quote ${res.data.quoteNumber} is ready to build.`);
+      router.push(`/admin/quotes/${res.data.quoteId}/edit`);
+      return;
+    }
+    toast.success(`${enquiry.name} is now a client`, site || undefined);
     router.refresh();
   }
 
@@ -75,7 +81,10 @@ function ConvertButton({ enquiry, hasWonStage }: { enquiry: EnquiryView; hasWonS
         onCancel={() => setOpen(false)}
         onConfirm={convert}
         title={`Convert ${enquiry.name} to a client?`}
-        description={siteToo ? "Creates a client with their contact details, and a site at their address." : "Creates a client with their contact details. There's no full address, so no site is added."}
+        description={
+          (siteToo ? "Creates a client with their contact details and a site at their address" : "Creates a client with their contact details (there's no full address, so no site is added)") +
+          (canQuote ? ", then opens a draft quote for them to build." : ".")
+        }
         confirmLabel="Convert"
       >
         {hasWonStage && !enquiry.stage.isWon ? (
@@ -95,7 +104,18 @@ function ConvertButton({ enquiry, hasWonStage }: { enquiry: EnquiryView; hasWonS
 }
 
 /** The record header's controls: stage, owner, and convert. */
-export function EnquiryActions({ enquiry, owners, stages }: { enquiry: EnquiryView; owners: OwnerOption[]; stages: { id: string; name: string; isWon: boolean }[] }) {
+export function EnquiryActions({
+  enquiry,
+  owners,
+  stages,
+  canQuote,
+}: {
+  enquiry: EnquiryView;
+  owners: OwnerOption[];
+  stages: { id: string; name: string; isWon: boolean }[];
+  /** Whether converting also makes the draft quote (the user manages quotes). */
+  canQuote: boolean;
+}) {
   return (
     <div className="flex flex-col gap-3 sm:flex-row sm:items-end">
       <div className="sm:w-52">
@@ -104,7 +124,7 @@ export function EnquiryActions({ enquiry, owners, stages }: { enquiry: EnquiryVi
       <div className="sm:w-52">
         <OwnerSelect enquiry={enquiry} owners={owners} />
       </div>
-      <ConvertButton enquiry={enquiry} hasWonStage={stages.some((s) => s.isWon)} />
+      <ConvertButton enquiry={enquiry} hasWonStage={stages.some((s) => s.isWon)} canQuote={canQuote} />
     </div>
   );
 }

@@ -4,8 +4,9 @@ import { useCallback, useMemo, useState, type FormEvent } from "react";
 import { computeTotals, defaultChoice, type Choice } from "@/modules/pricing/pricing.ts";
 import { Button, formatMoney, Input, Textarea } from "@/ui";
 import { callApi } from "@/ui/client-api";
+import { groupBySection, sectionOf } from "../quote-sections.ts";
 import { snapshotPriceLines, type QuoteSnapshot, type SnapshotLine } from "../quote-view.ts";
-import { SignatureField } from "./SignatureField.tsx";
+import { SignaturePadField } from "@/ui/SignaturePadField.tsx";
 
 type Props = { token: string; snapshot: QuoteSnapshot; canRespond: boolean };
 
@@ -35,6 +36,7 @@ export function ClientQuote({ token, snapshot, canRespond }: Props) {
   const totals = useMemo(() => computeTotals(priced, choice), [priced, choice]);
   const net = new Map(totals.lines.map((l) => [l.id, l.netPence]));
   const base = snapshot.lines.filter((l) => l.placement === "BASE");
+  const baseGroups = groupBySection(base, sectionOf, (l) => net.get(l.id) ?? 0);
   const groups = [...new Set(snapshot.lines.filter((l) => l.placement === "OPTION").map((l) => l.groupName!))];
   const addons = [...new Set(snapshot.lines.filter((l) => l.placement === "ADDON").map((l) => l.addonName!))];
 
@@ -49,9 +51,11 @@ export function ClientQuote({ token, snapshot, canRespond }: Props) {
   const onSignature = useCallback((d: string | null) => setSignature(d), []);
 
   async function post(path: string, body: unknown) {
-    const res = await callApi("POST", `/api/public/quotes/${token}/${path}`, body);
+    const res = await callApi<{ payUrl?: string | null }>("POST", `/api/public/quotes/${token}/${path}`, body);
     if (res.ok) {
-      window.location.reload();
+      // A deposit is due: straight to payment.
+      if (res.data?.payUrl) window.location.assign(res.data.payUrl);
+      else window.location.reload();
       return;
     }
     setErrors(res.fields);
@@ -88,11 +92,30 @@ export function ClientQuote({ token, snapshot, canRespond }: Props) {
         <h2 id="work-heading" className="text-lg font-semibold">
           The work
         </h2>
-        <div className="divide-y divide-neutral-100">
-          {base.map((l) => (
-            <LineRow key={l.id} line={l} net={net.get(l.id) ?? 0} />
-          ))}
-        </div>
+        {baseGroups.map((g, gi) =>
+          g.name === null ? (
+            <div key="loose" className="divide-y divide-neutral-100">
+              {g.items.map((l) => (
+                <LineRow key={l.id} line={l} net={net.get(l.id) ?? 0} />
+              ))}
+            </div>
+          ) : (
+            <section key={g.name} aria-labelledby={`section-${gi}`} className="mt-4 first:mt-2">
+              <h3 id={`section-${gi}`} className="border-b border-neutral-200 pb-1 text-base font-semibold text-neutral-900">
+                {g.name}
+              </h3>
+              <div className="divide-y divide-neutral-100">
+                {g.items.map((l) => (
+                  <LineRow key={l.id} line={l} net={net.get(l.id) ?? 0} />
+                ))}
+              </div>
+              <p className="flex justify-between border-t border-neutral-200 pt-2 text-sm font-medium tabular-nums">
+                <span>{g.name} subtotal</span>
+                <span data-testid="section-subtotal">{formatMoney(g.netPence)}</span>
+              </p>
+            </section>
+          ),
+        )}
         {groups.map((g) => (
           <fieldset key={g} className="mt-4 rounded-md border border-neutral-200 p-3">
             <legend className="px-1 text-sm font-semibold">{g}: choose one</legend>
@@ -182,7 +205,7 @@ export function ClientQuote({ token, snapshot, canRespond }: Props) {
           {mode === "accept" ? (
             <form onSubmit={accept} noValidate className="mt-3 flex flex-col gap-4">
               <Input label="Your full name" value={signerName} onChange={(e) => setSignerName(e.target.value)} autoComplete="name" error={errors.signerName} />
-              <SignatureField onChange={onSignature} error={errors.signature} />
+              <SignaturePadField id="signature" label="Your signature" hint="Sign with your finger or mouse." onChange={onSignature} error={errors.signature} />
               <label className="flex items-start gap-3 text-sm">
                 <input type="checkbox" className="mt-0.5 size-5 accent-[var(--brand)]" checked={terms} onChange={(e) => setTerms(e.target.checked)} aria-describedby={errors.acceptTerms ? "terms-error" : undefined} />
                 <span>

@@ -1,11 +1,14 @@
 /** A sent quote version as a branded PDF: the work, each option group, optional extras, totals, terms. */
 import { StyleSheet, Text, View } from "@react-pdf/renderer";
 import { z } from "zod";
+import { groupBySection, sectionOf } from "@/modules/quotes/quote-sections.ts";
 import { formatMoney } from "@/ui/format.ts";
 import { definePdfDocument } from "../document.ts";
 import { BrandedDocument } from "../layout.tsx";
 
 const line = z.object({
+  /** Always-included lines may sit in a named section (older queued payloads have none). */
+  section: z.string().nullable().default(null),
   description: z.string(),
   quantity: z.string(),
   unit: z.string(),
@@ -30,6 +33,8 @@ const styles = StyleSheet.create({
   totals: { marginTop: 10, marginLeft: "auto", width: 220 },
   totalRow: { flexDirection: "row", justifyContent: "space-between", paddingVertical: 2 },
   muted: { color: "#4b5563" },
+  h3: { fontSize: 10, fontFamily: "Helvetica-Bold", marginBottom: 3 },
+  subtotal: { flexDirection: "row", justifyContent: "space-between", paddingTop: 3, fontFamily: "Helvetica-Bold", fontSize: 9 },
 });
 
 function Rows({ lines }: { lines: z.infer<typeof line>[] }) {
@@ -79,12 +84,21 @@ export const quotePdf = definePdfDocument({
         <Text style={{ fontSize: 13, fontFamily: "Helvetica-Bold" }}>{p.title}</Text>
         <Text style={styles.muted}>For {p.client} · valid until {p.validUntil}</Text>
         {p.introduction ? <Text style={{ marginTop: 8 }}>{p.introduction}</Text> : null}
-        {base.length ? (
-          <>
-            <Text style={styles.h2}>The work</Text>
-            <Rows lines={base} />
-          </>
-        ) : null}
+        {base.length ? <Text style={styles.h2}>The work</Text> : null}
+        {groupBySection(base, sectionOf, (l) => l.net).map((g) =>
+          g.name === null ? (
+            <Rows key="loose" lines={g.items} />
+          ) : (
+            <View key={g.name} style={{ marginTop: 8 }}>
+              <Text style={styles.h3}>{g.name}</Text>
+              <Rows lines={g.items} />
+              <View style={styles.subtotal} wrap={false}>
+                <Text>{g.name} subtotal</Text>
+                <Text>{formatMoney(g.netPence)}</Text>
+              </View>
+            </View>
+          ),
+        )}
         {groups.map((g) => (
           <View key={g}>
             <Text style={styles.h2}>{g}: choose one option</Text>

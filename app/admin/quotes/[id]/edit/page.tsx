@@ -19,7 +19,7 @@ export default async function EditQuotePage({ params }: { params: Promise<{ id: 
     <div className="mx-auto flex max-w-5xl flex-col gap-2">
       <PageHeader title={`Edit ${quote.number} (version ${quote.version})`} subtitle={quote.clientName} back={{ href: `/admin/quotes/${id}`, label: quote.number }} />
       <QuoteBuilder
-        initial={{ id, title: quote.title, introduction: quote.introduction, terms: quote.terms, validUntil: quote.validUntil, lines: quote.lines }}
+        initial={{ id, title: quote.title, introduction: quote.introduction, terms: quote.terms, validUntil: quote.validUntil, depositBps: quote.depositBps, depositPence: quote.depositPence, lines: quote.lines }}
         clients={[]}
         defaultVat={company.defaultVatRateBps}
       />
