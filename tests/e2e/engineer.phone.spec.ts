@@ -1,10 +1,14 @@
 import { expect, test } from "@playwright/test";
-import { expectAccessible, expectNoHorizontalScroll, storageStateFor } from "./support/fixtures.ts";
+import { DEMO_PASSWORD, expectAccessible, expectNoHorizontalScroll, USERS } from "./support/fixtures.ts";
 
-test.use({ storageState: storageStateFor("engineer") });
-
+// This test signs out, so it signs in for itself: signing out the shared engineer session (the
+// saved storage state) would sign out every other engineer test running alongside it.
 test("the engineer portal fits a phone, shows connection state and signs out", async ({ page }) => {
-  await page.goto("/engineer");
+  await page.goto("/login");
+  await page.getByLabel("Email").fill(USERS.engineer);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/engineer$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Hi Dan");
   await expect(page.getByRole("status").filter({ hasText: "Online" })).toBeVisible();
   await expectNoHorizontalScroll(page);
