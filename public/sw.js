@@ -149,6 +149,7 @@ self.addEventListener("fetch", (event) => {
  *  { type: "cache-pages", paths: ["/engineer/jobs/<id>", …] }  keep these pages for offline use
  *  { type: "cache-assets", urls: [...] }                          keep these build assets
  *  { type: "clear" }                                              forget everything (another user signed in)
+ *  { type: "claim" }                                              take control of open pages now
  */
 self.addEventListener("message", (event) => {
   const data = event.data || {};
@@ -172,6 +173,11 @@ self.addEventListener("message", (event) => {
         ),
       ),
     );
+  } else if (data.type === "claim") {
+    // A page whose navigation started while this worker was still installing isn't claimed by
+    // activate's claim(); without this it would stay uncontrolled (no offline reload) until the
+    // engineer next navigated.
+    event.waitUntil(self.clients.claim());
   } else if (data.type === "clear") {
     event.waitUntil(caches.keys().then((names) => Promise.all(names.filter((n) => n.startsWith("qt-engineer-")).map((n) => caches.delete(n)))));
   }

@@ -281,6 +281,7 @@ export function EngineerOfflineProvider({ userId, companyId, children }: { userI
           .getEntriesByType("resource")
           .map((e) => e.name)
           .filter((u) => u.startsWith(`${location.origin}/_next/static/`));
+        if (!navigator.serviceWorker.controller) reg.active?.postMessage({ type: "claim" });
         reg.active?.postMessage({ type: "cache-assets", urls: assets });
         reg.active?.postMessage({ type: "cache-pages", paths: [location.pathname] });
       })
