@@ -36,6 +36,7 @@ export const TENANT_MODELS: ReadonlySet<string> = new Set<Prisma.ModelName>([
   "CreditNote",
   "CreditNoteLine",
   "Payment",
+  "UnappliedPayment",
   "PaymentRefund",
   "StripeCheckoutSession",
   "InvoiceReminder",
