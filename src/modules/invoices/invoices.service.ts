@@ -238,68 +238,72 @@ function balanceLines(fullRows: { vatRateBps: number | null; netPence: number }[
 
 export async function createInvoiceFromQuote(ctx: BillingContext, input: CreateFromQuoteInput): Promise<InvoiceDetail> {
   assertBillingCan(ctx, "invoices.manage");
-  const id = await ctx.db.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT 1 FROM "Quote" WHERE "companyId" = ${ctx.companyId}::uuid AND "id" = ${input.quoteId}::uuid FOR UPDATE`;
-    const quote = await findQuoteForInvoice(tx, input.quoteId);
-    if (!quote) throw notFound();
-    if (quote.status !== "ACCEPTED" || !quote.agreement) throw conflict("Only an accepted quote can be invoiced.");
-    const snapshot = quote.agreement.quoteVersion.snapshot as unknown as QuoteSnapshot;
-    const choice = quote.agreement.choice as Choice;
-    const priced = snapshotPriceLines(snapshot.lines);
-    const included = snapshot.lines.filter((_, i) => isLineIncluded(priced[i]!, choice));
-    const fullLines: DraftLine[] = included.map((l) => ({
-      section: l.section ?? (l.placement === "OPTION" ? `${l.groupName}: ${l.optionName}` : l.placement === "ADDON" ? `Extra: ${l.addonName}` : null),
-      kind: l.kind,
-      description: l.description,
-      quantityMilli: l.quantityMilli,
-      unitPricePence: l.sellUnitPence,
-      discountBps: l.discountBps,
-      vatRateBps: vatRateLiteral(l.vatRateBps),
-      vatRuleKey: null,
-      sourceType: "QuoteLine",
-      sourceId: /^[0-9a-f-]{36}$/i.test(l.id) ? l.id : null,
-    }));
-    const company = await findCompanyForInvoice(tx, ctx.companyId);
-    const today = todayIn(company.timeZone);
-    const fullPriced = priceDraftLines(fullLines, today, { reverseCharge: false, cisRateBps: null });
-    const label = `${quote.number} ${quote.title}`;
-    const existing = quote.invoices.filter((i) => i.status !== "VOID");
-    const deposits = existing.filter((i) => i.kind === "DEPOSIT");
-    const finals = existing.filter((i) => i.kind !== "DEPOSIT");
-
-    if (input.mode === "full") {
-      if (finals.length) throw conflict(`This quote is already invoiced (${finals.map((f) => f.number ?? "draft").join(", ")}).`);
-      const lines = deposits.length ? balanceLines(fullPriced.rows, deposits, quote.number) : fullLines;
-      if (lines.length === 0) throw conflict("The deposits already cover the whole quote.");
-      return insertInvoice(tx, ctx, { clientId: quote.clientId, siteId: quote.siteId, quoteId: quote.id, kind: deposits.length ? "FINAL" : "STANDARD", title: quote.title, lines, source: "quote" });
-    }
-
-    if (finals.length) throw conflict("This quote has already been invoiced in full.");
-    const accepted = fullPriced.totals.grossPence;
-    const depositBps = input.depositBps ?? (input.depositPence === undefined ? quote.depositBps : null) ?? null;
-    const depositPence = input.depositPence ?? (depositBps ? Math.round((accepted * depositBps) / 10000) : (quote.depositPence ?? null));
-    if (!depositPence || depositPence <= 0) throw validationFailed("Give the deposit as a percentage or an amount.", { depositBps: "Give a percentage or an amount" });
-    const already = deposits.reduce((s, d) => s + d.grossPence, 0);
-    if (depositPence + already > accepted) {
-      throw validationFailed(`A deposit of ${formatMoney(depositPence)} is more than the ${formatMoney(Math.max(0, accepted - already))} left on the accepted ${formatMoney(accepted)}.`, { depositPence: "More than the quote total" });
-    }
-    const parts = splitDeposit(depositPence, groupsOf(fullPriced.rows));
-    const multi = parts.length > 1;
-    const lines: DraftLine[] = parts.map((p) => ({
-      section: null,
-      kind: "FIXED",
-      description: `Deposit for ${label}${depositBps && !input.depositPence ? ` (${depositBps / 100}% of ${formatMoney(accepted)})` : ` (of ${formatMoney(accepted)})`}${multi ? ` — items at ${vatTreatmentLabel(p.rateBps)} VAT` : ""}`,
-      quantityMilli: 1000,
-      unitPricePence: p.netPence,
-      discountBps: 0,
-      vatRateBps: vatRateLiteral(p.rateBps),
-      vatRuleKey: null,
-      sourceType: "Deposit",
-      sourceId: null,
-    }));
-    return insertInvoice(tx, ctx, { clientId: quote.clientId, siteId: quote.siteId, quoteId: quote.id, kind: "DEPOSIT", title: `Deposit: ${quote.title}`, lines, source: "quote-deposit" });
-  });
+  const id = await ctx.db.$transaction((tx) => createInvoiceFromQuoteInTx(tx, ctx, input));
   return getInvoice(ctx, id);
+}
+
+/** `createInvoiceFromQuote` inside the caller's transaction (the client's acceptance of a quote with a deposit); returns the draft's id. */
+export async function createInvoiceFromQuoteInTx(tx: TenantTx, ctx: BillingContext, input: CreateFromQuoteInput): Promise<string> {
+  assertBillingCan(ctx, "invoices.manage");
+  await tx.$queryRaw`SELECT 1 FROM "Quote" WHERE "companyId" = ${ctx.companyId}::uuid AND "id" = ${input.quoteId}::uuid FOR UPDATE`;
+  const quote = await findQuoteForInvoice(tx, input.quoteId);
+  if (!quote) throw notFound();
+  if (quote.status !== "ACCEPTED" || !quote.agreement) throw conflict("Only an accepted quote can be invoiced.");
+  const snapshot = quote.agreement.quoteVersion.snapshot as unknown as QuoteSnapshot;
+  const choice = quote.agreement.choice as Choice;
+  const priced = snapshotPriceLines(snapshot.lines);
+  const included = snapshot.lines.filter((_, i) => isLineIncluded(priced[i]!, choice));
+  const fullLines: DraftLine[] = included.map((l) => ({
+    section: l.section ?? (l.placement === "OPTION" ? `${l.groupName}: ${l.optionName}` : l.placement === "ADDON" ? `Extra: ${l.addonName}` : null),
+    kind: l.kind,
+    description: l.description,
+    quantityMilli: l.quantityMilli,
+    unitPricePence: l.sellUnitPence,
+    discountBps: l.discountBps,
+    vatRateBps: vatRateLiteral(l.vatRateBps),
+    vatRuleKey: null,
+    sourceType: "QuoteLine",
+    sourceId: /^[0-9a-f-]{36}$/i.test(l.id) ? l.id : null,
+  }));
+  const company = await findCompanyForInvoice(tx, ctx.companyId);
+  const today = todayIn(company.timeZone);
+  const fullPriced = priceDraftLines(fullLines, today, { reverseCharge: false, cisRateBps: null });
+  const label = `${quote.number} ${quote.title}`;
+  const existing = quote.invoices.filter((i) => i.status !== "VOID");
+  const deposits = existing.filter((i) => i.kind === "DEPOSIT");
+  const finals = existing.filter((i) => i.kind !== "DEPOSIT");
+
+  if (input.mode === "full") {
+    if (finals.length) throw conflict(`This quote is already invoiced (${finals.map((f) => f.number ?? "draft").join(", ")}).`);
+    const lines = deposits.length ? balanceLines(fullPriced.rows, deposits, quote.number) : fullLines;
+    if (lines.length === 0) throw conflict("The deposits already cover the whole quote.");
+    return insertInvoice(tx, ctx, { clientId: quote.clientId, siteId: quote.siteId, quoteId: quote.id, kind: deposits.length ? "FINAL" : "STANDARD", title: quote.title, lines, source: "quote" });
+  }
+
+  if (finals.length) throw conflict("This quote has already been invoiced in full.");
+  const accepted = fullPriced.totals.grossPence;
+  const depositBps = input.depositBps ?? (input.depositPence === undefined ? quote.depositBps : null) ?? null;
+  const depositPence = input.depositPence ?? (depositBps ? Math.round((accepted * depositBps) / 10000) : (quote.depositPence ?? null));
+  if (!depositPence || depositPence <= 0) throw validationFailed("Give the deposit as a percentage or an amount.", { depositBps: "Give a percentage or an amount" });
+  const already = deposits.reduce((s, d) => s + d.grossPence, 0);
+  if (depositPence + already > accepted) {
+    throw validationFailed(`A deposit of ${formatMoney(depositPence)} is more than the ${formatMoney(Math.max(0, accepted - already))} left on the accepted ${formatMoney(accepted)}.`, { depositPence: "More than the quote total" });
+  }
+  const parts = splitDeposit(depositPence, groupsOf(fullPriced.rows));
+  const multi = parts.length > 1;
+  const lines: DraftLine[] = parts.map((p) => ({
+    section: null,
+    kind: "FIXED",
+    description: `Deposit for ${label}${depositBps && !input.depositPence ? ` (${depositBps / 100}% of ${formatMoney(accepted)})` : ` (of ${formatMoney(accepted)})`}${multi ? ` — items at ${vatTreatmentLabel(p.rateBps)} VAT` : ""}`,
+    quantityMilli: 1000,
+    unitPricePence: p.netPence,
+    discountBps: 0,
+    vatRateBps: vatRateLiteral(p.rateBps),
+    vatRuleKey: null,
+    sourceType: "Deposit",
+    sourceId: null,
+  }));
+  return insertInvoice(tx, ctx, { clientId: quote.clientId, siteId: quote.siteId, quoteId: quote.id, kind: "DEPOSIT", title: `Deposit: ${quote.title}`, lines, source: "quote-deposit" });
 }
 
 // --- From a job -------------------------------------------------------------------------------
@@ -400,105 +404,113 @@ function partyAddress(site: { addressLine1: string; addressLine2: string | null;
  */
 export async function issueInvoice(ctx: BillingContext, invoiceId: string, now: Date = new Date()): Promise<InvoiceDetail> {
   assertBillingCan(ctx, "invoices.manage");
-  await ctx.db.$transaction(async (tx) => {
-    const inv = await lockedRow(tx, ctx, invoiceId);
-    if (inv.status !== "DRAFT") throw conflict(inv.status === "VOID" ? "A void invoice can't be issued." : "This invoice has already been issued.");
-    if (inv.lines.length === 0) throw validationFailed("Add at least one line before issuing.");
-    const company = await findCompanyForInvoice(tx, ctx.companyId);
-    const client = (await findClientForInvoice(tx, inv.clientId))!;
-    const issueDate = todayIn(company.timeZone, now);
-    const supplyDate = isoOf(inv.supplyDate) ?? issueDate;
-    const { rows, totals, tax } = await writeLinesAndTotals(tx, ctx, invoiceId, storedLinesAsInput(inv), supplyDate, company, client);
-    if (totals.payablePence <= 0 && totals.grossPence <= 0) throw validationFailed("An invoice for £0.00 can't be issued.");
-    const termsDays = client.paymentTermsDays ?? company.paymentTermsDays;
-    const dueDate = dueDateFor(issueDate, termsDays);
-    const site = inv.siteId ? client.sites.find((s) => s.id === inv.siteId) : client.sites[0];
-    const snapshot: InvoiceSnapshot = {
-      number: "",
-      kind: inv.kind,
-      title: inv.title,
-      notes: inv.notes,
-      issueDate,
-      supplyDate,
-      dueDate,
-      paymentTermsDays: termsDays,
-      quoteNumber: inv.quote?.number ?? null,
-      seller: {
-        name: company.name,
-        legalName: company.legalName,
-        addressLines: [company.addressLine1, company.addressLine2, company.town, company.postcode].filter((l): l is string => !!l),
-        vatNumber: company.vatNumber,
-        companyNumber: company.companyNumber,
-        email: company.email,
-        phone: company.phone,
-      },
-      buyer: { name: client.name, addressLines: partyAddress(site), vatNumber: client.vatRegistered ? client.vatNumber : null, email: client.email },
-      bank: company.bankAccountName && company.bankSortCode && company.bankAccountNumber ? { accountName: company.bankAccountName, sortCode: company.bankSortCode, accountNumber: company.bankAccountNumber } : null,
-      lines: rows.map((r) => ({
-        section: r.section,
-        kind: r.kind,
-        description: r.description,
-        quantityMilli: r.quantityMilli,
-        unitPricePence: r.unitPricePence,
-        discountBps: r.discountBps,
-        vatRateBps: r.vatRateBps,
-        vatLabel: vatTreatmentLabel(r.vatRateBps),
-        netPence: r.netPence,
-        vatPence: r.vatPence,
-      })),
-      totals: {
-        netPence: totals.netPence,
-        vatPence: totals.vatPence,
-        grossPence: totals.grossPence,
-        vatByRate: totals.vatByRate,
-        exemptNetPence: totals.exemptNetPence,
-        labourNetPence: totals.labourNetPence,
-        cisDeductionPence: totals.cisDeductionPence,
-        payablePence: totals.payablePence,
-      },
-      reverseCharge: tax.reverseCharge,
-      cisRateBps: tax.cisRateBps,
-      wording: invoiceWording(tax.reverseCharge, tax.cisRateBps, rows.some((r) => r.vatRateBps === null || r.vatRateBps === 0)),
-    };
-    const status = settledStatus({ payablePence: totals.payablePence, paidPence: inv.paidPence, creditedPence: inv.creditedPence });
-    // The number last: the counter row stays locked until commit, so as little as possible follows it.
-    const number = formatDocumentNumber(company.invoicePrefix, await nextCounterValue(tx, ctx.companyId, "invoice"));
-    snapshot.number = number;
-    await tx.invoice.update({
-      where: { id: invoiceId },
-      data: {
-        number,
-        status,
-        issueDate: day(issueDate),
-        supplyDate: day(supplyDate),
-        dueDate: day(dueDate),
-        paymentTermsDays: termsDays,
-        snapshot: snapshot as unknown as Prisma.InputJsonValue,
-        issuedAt: now,
-        ...(status === "PAID" ? { paidAt: now } : {}),
-      },
-    });
-    if (inv.jobId) {
-      const moved = await tx.job.updateMany({ where: { id: inv.jobId, status: "COMPLETED" }, data: { status: "INVOICED" } });
-      if (moved.count === 1) {
-        await auditBilling(tx, ctx, { entityType: "Job", entityId: inv.jobId, action: "job.invoiced", before: { status: "COMPLETED" }, after: { status: "INVOICED", invoiceId, invoiceNumber: number } });
-      }
-    }
-    await writeOutbox(tx, {
-      job: "pdf.render",
-      companyId: ctx.companyId,
-      idempotencyKey: `pdf:invoice:${invoiceId}`,
-      payload: { companyId: ctx.companyId, document: "invoice", entityType: "Invoice", entityId: invoiceId, requestedById: ctx.user?.id, props: invoicePdfProps(snapshot) },
-    });
-    await auditBilling(tx, ctx, {
-      entityType: "Invoice",
-      entityId: invoiceId,
-      action: "invoice.issued",
-      before: { status: "DRAFT" },
-      after: { status, number, issueDate, supplyDate, dueDate, netPence: totals.netPence, vatPence: totals.vatPence, grossPence: totals.grossPence, payablePence: totals.payablePence, reverseCharge: tax.reverseCharge, cisRateBps: tax.cisRateBps },
-    });
-  }, ISSUE_TX);
+  await ctx.db.$transaction((tx) => issueInvoiceInTx(tx, ctx, invoiceId, now), ISSUE_TX);
   return getInvoice(ctx, invoiceId);
+}
+
+/**
+ * `issueInvoice` inside the caller's transaction; returns the number. The company's counter row
+ * stays locked until that transaction commits: the caller keeps what follows short.
+ */
+export async function issueInvoiceInTx(tx: TenantTx, ctx: BillingContext, invoiceId: string, now: Date = new Date()): Promise<string> {
+  assertBillingCan(ctx, "invoices.manage");
+  const inv = await lockedRow(tx, ctx, invoiceId);
+  if (inv.status !== "DRAFT") throw conflict(inv.status === "VOID" ? "A void invoice can't be issued." : "This invoice has already been issued.");
+  if (inv.lines.length === 0) throw validationFailed("Add at least one line before issuing.");
+  const company = await findCompanyForInvoice(tx, ctx.companyId);
+  const client = (await findClientForInvoice(tx, inv.clientId))!;
+  const issueDate = todayIn(company.timeZone, now);
+  const supplyDate = isoOf(inv.supplyDate) ?? issueDate;
+  const { rows, totals, tax } = await writeLinesAndTotals(tx, ctx, invoiceId, storedLinesAsInput(inv), supplyDate, company, client);
+  if (totals.payablePence <= 0 && totals.grossPence <= 0) throw validationFailed("An invoice for £0.00 can't be issued.");
+  const termsDays = client.paymentTermsDays ?? company.paymentTermsDays;
+  const dueDate = dueDateFor(issueDate, termsDays);
+  const site = inv.siteId ? client.sites.find((s) => s.id === inv.siteId) : client.sites[0];
+  const snapshot: InvoiceSnapshot = {
+    number: "",
+    kind: inv.kind,
+    title: inv.title,
+    notes: inv.notes,
+    issueDate,
+    supplyDate,
+    dueDate,
+    paymentTermsDays: termsDays,
+    quoteNumber: inv.quote?.number ?? null,
+    seller: {
+      name: company.name,
+      legalName: company.legalName,
+      addressLines: [company.addressLine1, company.addressLine2, company.town, company.postcode].filter((l): l is string => !!l),
+      vatNumber: company.vatNumber,
+      companyNumber: company.companyNumber,
+      email: company.email,
+      phone: company.phone,
+    },
+    buyer: { name: client.name, addressLines: partyAddress(site), vatNumber: client.vatRegistered ? client.vatNumber : null, email: client.email },
+    bank: company.bankAccountName && company.bankSortCode && company.bankAccountNumber ? { accountName: company.bankAccountName, sortCode: company.bankSortCode, accountNumber: company.bankAccountNumber } : null,
+    lines: rows.map((r) => ({
+      section: r.section,
+      kind: r.kind,
+      description: r.description,
+      quantityMilli: r.quantityMilli,
+      unitPricePence: r.unitPricePence,
+      discountBps: r.discountBps,
+      vatRateBps: r.vatRateBps,
+      vatLabel: vatTreatmentLabel(r.vatRateBps),
+      netPence: r.netPence,
+      vatPence: r.vatPence,
+    })),
+    totals: {
+      netPence: totals.netPence,
+      vatPence: totals.vatPence,
+      grossPence: totals.grossPence,
+      vatByRate: totals.vatByRate,
+      exemptNetPence: totals.exemptNetPence,
+      labourNetPence: totals.labourNetPence,
+      cisDeductionPence: totals.cisDeductionPence,
+      payablePence: totals.payablePence,
+    },
+    reverseCharge: tax.reverseCharge,
+    cisRateBps: tax.cisRateBps,
+    wording: invoiceWording(tax.reverseCharge, tax.cisRateBps, rows.some((r) => r.vatRateBps === null || r.vatRateBps === 0)),
+  };
+  const status = settledStatus({ payablePence: totals.payablePence, paidPence: inv.paidPence, creditedPence: inv.creditedPence });
+  // The number last: the counter row stays locked until commit, so as little as possible follows it.
+  const number = formatDocumentNumber(company.invoicePrefix, await nextCounterValue(tx, ctx.companyId, "invoice"));
+  snapshot.number = number;
+  await tx.invoice.update({
+    where: { id: invoiceId },
+    data: {
+      number,
+      status,
+      issueDate: day(issueDate),
+      supplyDate: day(supplyDate),
+      dueDate: day(dueDate),
+      paymentTermsDays: termsDays,
+      snapshot: snapshot as unknown as Prisma.InputJsonValue,
+      issuedAt: now,
+      ...(status === "PAID" ? { paidAt: now } : {}),
+    },
+  });
+  if (inv.jobId) {
+    const moved = await tx.job.updateMany({ where: { id: inv.jobId, status: "COMPLETED" }, data: { status: "INVOICED" } });
+    if (moved.count === 1) {
+      await auditBilling(tx, ctx, { entityType: "Job", entityId: inv.jobId, action: "job.invoiced", before: { status: "COMPLETED" }, after: { status: "INVOICED", invoiceId, invoiceNumber: number } });
+    }
+  }
+  await writeOutbox(tx, {
+    job: "pdf.render",
+    companyId: ctx.companyId,
+    idempotencyKey: `pdf:invoice:${invoiceId}`,
+    payload: { companyId: ctx.companyId, document: "invoice", entityType: "Invoice", entityId: invoiceId, requestedById: ctx.user?.id, props: invoicePdfProps(snapshot) },
+  });
+  await auditBilling(tx, ctx, {
+    entityType: "Invoice",
+    entityId: invoiceId,
+    action: "invoice.issued",
+    before: { status: "DRAFT" },
+    after: { status, number, issueDate, supplyDate, dueDate, netPence: totals.netPence, vatPence: totals.vatPence, grossPence: totals.grossPence, payablePence: totals.payablePence, reverseCharge: tax.reverseCharge, cisRateBps: tax.cisRateBps },
+  });
+  return number;
 }
 
 /** Issuing waits its turn for the company's counter: concurrent issues queue rather than fail. */
@@ -518,47 +530,57 @@ export function invoiceLinkUrl(token: string): string {
 /** Emails the invoice contacts (or the client's email) the PDF and a fresh /i/<token> link, through the outbox. */
 export async function sendInvoice(ctx: BillingContext, invoiceId: string, now: Date = new Date()): Promise<InvoiceDetail> {
   assertBillingCan(ctx, "invoices.manage");
-  await ctx.db.$transaction(async (tx) => {
-    const inv = await lockedRow(tx, ctx, invoiceId);
-    if (inv.status === "DRAFT") throw conflict("Issue the invoice before sending it.");
-    if (inv.status === "VOID") throw conflict("A void invoice can't be sent.");
-    const client = (await findClientForInvoice(tx, inv.clientId))!;
-    const recipients = client.contacts.filter((c) => c.receivesInvoices && c.email).map((c) => ({ email: c.email!, name: c.name }));
-    if (recipients.length === 0 && client.email) recipients.push({ email: client.email, name: client.name });
-    if (recipients.length === 0) throw validationFailed("Add an email address for the client or one of its contacts before sending.");
-    const snapshot = inv.snapshot as unknown as InvoiceSnapshot;
-    const token = await createInvoiceLink(tx, ctx, invoiceId);
-    const key = `${invoiceId}:${now.getTime()}`;
-    const email = emailJob({
-      companyId: ctx.companyId,
-      to: recipients.map((r) => r.email),
-      template: "invoice.sent",
-      props: {
-        contactName: recipients[0]!.name.split(" ")[0] ?? recipients[0]!.name,
-        companyName: snapshot.seller.name,
-        invoiceNumber: snapshot.number,
-        title: snapshot.title,
-        amountDue: formatMoney(balanceDuePence(inv)),
-        total: formatMoney(snapshot.totals.payablePence),
-        dueDate: formatDate(snapshot.dueDate, "UTC"),
-      },
-      secretProps: { url: invoiceLinkUrl(token) },
-      category: "invoices",
-      idempotencyKey: `invoice-sent:${key}`,
-      entityType: "Invoice",
-      entityId: invoiceId,
-      clientId: inv.clientId,
-    });
-    await writeOutbox(tx, {
-      job: "pdf.render",
-      companyId: ctx.companyId,
-      idempotencyKey: `pdf:invoice-send:${key}`,
-      payload: { companyId: ctx.companyId, document: "invoice", entityType: "Invoice", entityId: invoiceId, requestedById: ctx.user?.id, props: invoicePdfProps(snapshot), thenEmail: email },
-    });
-    await tx.invoice.update({ where: { id: invoiceId }, data: { sentAt: now } });
-    await auditBilling(tx, ctx, { entityType: "Invoice", entityId: invoiceId, action: "invoice.sent", after: { number: inv.number, to: recipients.map((r) => r.email) } });
-  });
+  const sent = await ctx.db.$transaction((tx) => sendInvoiceInTx(tx, ctx, invoiceId, now));
+  if (!sent.sent) throw validationFailed("Add an email address for the client or one of its contacts before sending.");
   return getInvoice(ctx, invoiceId);
+}
+
+/**
+ * `sendInvoice` inside the caller's transaction, with the link given (`opts.token`) or a fresh
+ * one. With no email address on the client or its invoice contacts nothing is written and
+ * `sent: false` comes back: the caller decides whether that is an error.
+ */
+export async function sendInvoiceInTx(tx: TenantTx, ctx: BillingContext, invoiceId: string, now: Date = new Date(), opts: { token?: string } = {}): Promise<{ sent: false } | { sent: true; to: string[] }> {
+  assertBillingCan(ctx, "invoices.manage");
+  const inv = await lockedRow(tx, ctx, invoiceId);
+  if (inv.status === "DRAFT") throw conflict("Issue the invoice before sending it.");
+  if (inv.status === "VOID") throw conflict("A void invoice can't be sent.");
+  const client = (await findClientForInvoice(tx, inv.clientId))!;
+  const recipients = client.contacts.filter((c) => c.receivesInvoices && c.email).map((c) => ({ email: c.email!, name: c.name }));
+  if (recipients.length === 0 && client.email) recipients.push({ email: client.email, name: client.name });
+  if (recipients.length === 0) return { sent: false };
+  const snapshot = inv.snapshot as unknown as InvoiceSnapshot;
+  const token = opts.token ?? (await createInvoiceLink(tx, ctx, invoiceId));
+  const key = `${invoiceId}:${now.getTime()}`;
+  const email = emailJob({
+    companyId: ctx.companyId,
+    to: recipients.map((r) => r.email),
+    template: "invoice.sent",
+    props: {
+      contactName: recipients[0]!.name.split(" ")[0] ?? recipients[0]!.name,
+      companyName: snapshot.seller.name,
+      invoiceNumber: snapshot.number,
+      title: snapshot.title,
+      amountDue: formatMoney(balanceDuePence(inv)),
+      total: formatMoney(snapshot.totals.payablePence),
+      dueDate: formatDate(snapshot.dueDate, "UTC"),
+    },
+    secretProps: { url: invoiceLinkUrl(token) },
+    category: "invoices",
+    idempotencyKey: `invoice-sent:${key}`,
+    entityType: "Invoice",
+    entityId: invoiceId,
+    clientId: inv.clientId,
+  });
+  await writeOutbox(tx, {
+    job: "pdf.render",
+    companyId: ctx.companyId,
+    idempotencyKey: `pdf:invoice-send:${key}`,
+    payload: { companyId: ctx.companyId, document: "invoice", entityType: "Invoice", entityId: invoiceId, requestedById: ctx.user?.id, props: invoicePdfProps(snapshot), thenEmail: email },
+  });
+  await tx.invoice.update({ where: { id: invoiceId }, data: { sentAt: now } });
+  await auditBilling(tx, ctx, { entityType: "Invoice", entityId: invoiceId, action: "invoice.sent", after: { number: inv.number, to: recipients.map((r) => r.email) } });
+  return { sent: true, to: recipients.map((r) => r.email) };
 }
 
 /** Voids an invoice (never deleted): only with no payments or credits left, with a reason; its links stop working. */
