@@ -10,6 +10,8 @@ import { call } from "../support/http.ts";
 const agingRoute = await import("../../app/api/admin/reports/aging/route.ts");
 const vatRoute = await import("../../app/api/admin/reports/vat/route.ts");
 const revenueRoute = await import("../../app/api/admin/reports/revenue/route.ts");
+const settingsRoute = await import("../../app/api/admin/settings/payments/route.ts");
+const origin = { origin: "http://localhost:3000" };
 
 const noon = (d: string) => new Date(`${d}T12:00:00Z`);
 let t: Awaited<ReturnType<typeof tenantWithAdmin>>;
@@ -83,11 +85,13 @@ describe("VAT summary", () => {
   it("accrual basis: net and VAT by rate per quarter, credit notes in the quarter they were issued", async () => {
     const res = await get(vatRoute, "/api/admin/reports/vat?from=2026-01-01&to=2026-06-30");
     expect(res.status).toBe(200);
-    expect(res.json.basis).toBe("ACCRUAL");
+    expect([res.json.basis, res.json.stagger]).toEqual(["ACCRUAL", 1]);
     expect(res.json.quarters).toEqual([
       {
         quarter: "2026-Q1",
         label: "Jan–Mar 2026",
+        from: "2026-01-01",
+        to: "2026-03-31",
         rates: [
           { rateKey: "2000", label: "20%", netPence: 20_000, vatPence: 4000 },
           { rateKey: "500", label: "5%", netPence: 20_000, vatPence: 1000 },
@@ -98,6 +102,8 @@ describe("VAT summary", () => {
       {
         quarter: "2026-Q2",
         label: "Apr–Jun 2026",
+        from: "2026-04-01",
+        to: "2026-06-30",
         rates: [
           { rateKey: "2000", label: "20%", netPence: -5000, vatPence: -1000 },
           { rateKey: "0", label: "0%", netPence: 50_000, vatPence: 0 },
@@ -121,6 +127,62 @@ describe("VAT summary", () => {
       expect(csv.text).toContain("Jan–Mar 2026,20%,41.67,8.33,cash");
     } finally {
       await unsafeUnscopedDb().company.update({ where: { id: t.company.id }, data: { vatAccountingBasis: "ACCRUAL" } });
+    }
+  });
+
+  it("stagger 2 (quarters ending Apr/Jul/Oct/Jan), set in settings: whole quarters, Nov–Jan across the year end", async () => {
+    const bad = await call(settingsRoute.PATCH, { token, headers: origin, body: { vatStagger: 4 } });
+    expect(bad.status).toBe(400);
+    expect(bad.json.error.fields.vatStagger).toMatch(/VAT quarters/);
+    const set = await call(settingsRoute.PATCH, { token, headers: origin, body: { vatStagger: "2" } });
+    expect(set.status).toBe(200);
+    expect(set.json.vatStagger).toBe(2);
+    const ev = await unsafeUnscopedDb().auditEvent.findFirstOrThrow({ where: { companyId: t.company.id, action: "company.payment_settings_updated" }, orderBy: { createdAt: "desc" } });
+    expect([ev.before, ev.after]).toEqual([{ vatStagger: 1 }, { vatStagger: 2 }]);
+    try {
+      // Mid-quarter dates widen to whole quarters: 15 Jan → from 1 Nov 2025 (so the 10 Jan invoice counts), 10 May → to 31 Jul.
+      const res = await get(vatRoute, "/api/admin/reports/vat?from=2026-01-15&to=2026-05-10");
+      expect(res.status).toBe(200);
+      expect([res.json.from, res.json.to, res.json.stagger, res.json.basis]).toEqual(["2025-11-01", "2026-07-31", 2, "ACCRUAL"]);
+      expect(res.json.quarters).toEqual([
+        {
+          quarter: "2025-11/2026-01",
+          label: "Nov 2025–Jan 2026",
+          from: "2025-11-01",
+          to: "2026-01-31",
+          rates: [{ rateKey: "2000", label: "20%", netPence: 10_000, vatPence: 2000 }],
+          netPence: 10_000,
+          vatPence: 2000,
+        },
+        {
+          quarter: "2026-02/2026-04",
+          label: "Feb–Apr 2026",
+          from: "2026-02-01",
+          to: "2026-04-30",
+          rates: [
+            { rateKey: "2000", label: "20%", netPence: 5000, vatPence: 1000 },
+            { rateKey: "500", label: "5%", netPence: 20_000, vatPence: 1000 },
+            { rateKey: "0", label: "0%", netPence: 50_000, vatPence: 0 },
+          ],
+          netPence: 75_000,
+          vatPence: 2000,
+        },
+        { quarter: "2026-05/2026-07", label: "May–Jul 2026", from: "2026-05-01", to: "2026-07-31", rates: [], netPence: 0, vatPence: 0 },
+      ]);
+      const csv = await get(vatRoute, "/api/admin/reports/vat?from=2026-01-15&to=2026-05-10&format=csv");
+      expect(csv.headers.get("content-disposition")).toBe('attachment; filename="vat-2025-11-01-to-2026-07-31.csv"');
+      expect(csv.text).toContain("Nov 2025–Jan 2026,20%,100.00,20.00,accrual");
+      expect(csv.text).toContain("Feb–Apr 2026,Total,750.00,20.00,accrual");
+      // Cash basis follows the same quarters: the 1 Feb part payment falls in Feb–Apr, the 1 May payment in May–Jul.
+      await unsafeUnscopedDb().company.update({ where: { id: t.company.id }, data: { vatAccountingBasis: "CASH" } });
+      const cash = await get(vatRoute, "/api/admin/reports/vat?from=2026-01-15&to=2026-05-10");
+      expect(cash.json.quarters.map((q: { label: string; rates: unknown[] }) => [q.label, q.rates])).toEqual([
+        ["Nov 2025–Jan 2026", []],
+        ["Feb–Apr 2026", [{ rateKey: "2000", label: "20%", netPence: 4167, vatPence: 833 }]],
+        ["May–Jul 2026", [{ rateKey: "0", label: "0%", netPence: 50_000, vatPence: 0 }]],
+      ]);
+    } finally {
+      await unsafeUnscopedDb().company.update({ where: { id: t.company.id }, data: { vatAccountingBasis: "ACCRUAL", vatStagger: 1 } });
     }
   });
 

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { BarChart } from "@/modules/reports/components/BarChart.tsx";
-import { AGING_BUCKETS, AGING_LABELS } from "@/modules/reports/reports-math.ts";
+import { AGING_BUCKETS, AGING_LABELS, VAT_STAGGER_LABELS } from "@/modules/reports/reports-math.ts";
 import { agingQuery, revenueQuery, vatQuery } from "@/modules/reports/reports.schema.ts";
 import { agingReport, revenueReport, vatReport } from "@/modules/reports/reports.service.ts";
 import { policy } from "@/server/http/operation.ts";
@@ -267,8 +267,8 @@ async function Vat({ ctx, sp }: { ctx: Ctx; sp: SP }) {
     <div className="flex flex-col gap-6">
       <form method="get" className="flex flex-wrap items-end gap-3" aria-label="VAT filters">
         <input type="hidden" name="report" value="vat" />
-        <Input type="date" name="from" label="From" defaultValue={r.from} containerClassName="w-44" />
-        <Input type="date" name="to" label="To" defaultValue={r.to} containerClassName="w-44" />
+        <Input type="date" name="from" label="From the quarter of" defaultValue={r.from} containerClassName="w-44" />
+        <Input type="date" name="to" label="To the quarter of" defaultValue={r.to} containerClassName="w-44" />
         <Button type="submit" variant="secondary">
           Show
         </Button>
@@ -277,7 +277,10 @@ async function Vat({ ctx, sp }: { ctx: Ctx; sp: SP }) {
       <FilterErrors messages={errors} />
       <p className="text-sm text-neutral-700">
         {r.basis === "CASH" ? "Cash accounting: VAT is counted when payments arrive (and refunds go out)." : "Accrual (standard) accounting: VAT is counted by invoice and credit note date."}{" "}
-        Quarters are calendar quarters. <Link href="/admin/settings/payments" className="font-medium underline underline-offset-4">Change the basis</Link>
+        {VAT_STAGGER_LABELS[r.stagger]}; the dates you pick are widened to whole quarters.{" "}
+        <Link href="/admin/settings/payments" className="font-medium underline underline-offset-4">
+          Change the basis or quarters
+        </Link>
       </p>
       <Card title="Output VAT by quarter">
         <BarChart

@@ -24,7 +24,7 @@ export function agingBucket(dueDate: string | null, asOf: string): AgingBucket {
 
 export type Granularity = "month" | "quarter" | "year";
 
-/** "2026-11", "2026-Q4" or "2026" for a date (YYYY-MM-DD). UK VAT quarters here are calendar quarters (Jan–Mar …). */
+/** "2026-11", "2026-Q4" or "2026" for a date (YYYY-MM-DD). Quarters here are calendar quarters (revenue); VAT quarters follow the company's stagger (`vatQuarter`). */
 export function periodKey(date: string, g: Granularity): string {
   const y = date.slice(0, 4);
   const m = Number(date.slice(5, 7));
@@ -67,11 +67,67 @@ export function periodsBetween(from: string, to: string, g: Granularity): string
 
 /** The first and last day of the calendar quarter containing a date. */
 export function quarterBounds(date: string): { from: string; to: string } {
-  const y = Number(date.slice(0, 4));
-  const q = Math.floor((Number(date.slice(5, 7)) - 1) / 3);
-  const from = `${y}-${String(q * 3 + 1).padStart(2, "0")}-01`;
-  const end = new Date(Date.UTC(y, q * 3 + 3, 0));
-  return { from, to: end.toISOString().slice(0, 10) };
+  const { from, to } = vatQuarter(date, 1);
+  return { from, to };
+}
+
+/**
+ * HMRC VAT "stagger": which months end a business's VAT quarters.
+ * 1: Mar/Jun/Sep/Dec (calendar quarters), 2: Apr/Jul/Oct/Jan, 3: May/Aug/Nov/Feb.
+ */
+export const VAT_STAGGERS = [1, 2, 3] as const;
+export type VatStagger = (typeof VAT_STAGGERS)[number];
+export const VAT_STAGGER_LABELS: Record<VatStagger, string> = {
+  1: "Quarters ending March, June, September and December",
+  2: "Quarters ending April, July, October and January",
+  3: "Quarters ending May, August, November and February",
+};
+
+export function isVatStagger(v: unknown): v is VatStagger {
+  return v === 1 || v === 2 || v === 3;
+}
+
+export type VatQuarter = {
+  /** "2026-Q1" for calendar quarters (stagger 1); otherwise first and last month, "2025-12/2026-02". */
+  key: string;
+  /** "Feb–Apr 2026", or "Dec 2025–Feb 2026" when the quarter spans two years. */
+  label: string;
+  /** First and last day, YYYY-MM-DD. */
+  from: string;
+  to: string;
+};
+
+const monthIndex = (date: string) => Number(date.slice(0, 4)) * 12 + Number(date.slice(5, 7)) - 1;
+const ym = (index: number) => ({ y: Math.floor(index / 12), m: (index % 12) + 1 });
+const pad2 = (n: number) => String(n).padStart(2, "0");
+
+/** The VAT quarter (for the company's stagger) containing a date (YYYY-MM-DD). */
+export function vatQuarter(date: string, stagger: VatStagger): VatQuarter {
+  const index = monthIndex(date);
+  // Stagger n's quarters start in month n, n+3, n+6, n+9 (1-based); i.e. (index - (n-1)) % 3 === 0.
+  const startIndex = index - ((((index - (stagger - 1)) % 3) + 3) % 3);
+  const start = ym(startIndex);
+  const end = ym(startIndex + 2);
+  const from = `${start.y}-${pad2(start.m)}-01`;
+  const to = new Date(Date.UTC(end.y, end.m, 0)).toISOString().slice(0, 10);
+  const key = stagger === 1 ? `${start.y}-Q${(start.m + 2) / 3}` : `${start.y}-${pad2(start.m)}/${end.y}-${pad2(end.m)}`;
+  const label = start.y === end.y ? `${MONTHS[start.m - 1]}–${MONTHS[end.m - 1]} ${end.y}` : `${MONTHS[start.m - 1]} ${start.y}–${MONTHS[end.m - 1]} ${end.y}`;
+  return { key, label, from, to };
+}
+
+/** Every VAT quarter from the one containing `from` to the one containing `to`, in order. */
+export function vatQuartersBetween(from: string, to: string, stagger: VatStagger): VatQuarter[] {
+  const out: VatQuarter[] = [];
+  const last = vatQuarter(to, stagger).key;
+  let q = vatQuarter(from, stagger);
+  for (let guard = 0; guard < 200; guard++) {
+    out.push(q);
+    if (q.key === last || q.from > to) break;
+    const next = new Date(`${q.to}T00:00:00Z`);
+    next.setUTCDate(next.getUTCDate() + 1);
+    q = vatQuarter(next.toISOString().slice(0, 10), stagger);
+  }
+  return out;
 }
 
 /** Collected as a share of invoiced, in basis points (null when nothing was invoiced). */

@@ -16,7 +16,7 @@ export const reportsApi = {
   vat: defineOperation({
     method: "GET",
     path: "/api/admin/reports/vat",
-    summary: "VAT summary per UK VAT quarter: net and VAT by rate, on the company's accrual or cash basis; ?format=csv",
+    summary: "VAT summary per VAT quarter of the company's HMRC stagger (from/to widened to whole quarters): net and VAT by rate, on the company's accrual or cash basis; ?format=csv",
     tag: "Reports",
     policy: view,
     query: vatQuery,

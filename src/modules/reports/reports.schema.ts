@@ -29,10 +29,14 @@ export const vatReport = z.object({
   from: z.string(),
   to: z.string(),
   basis: z.enum(["ACCRUAL", "CASH"]),
+  /** HMRC stagger: 1 = quarters ending Mar/Jun/Sep/Dec, 2 = Apr/Jul/Oct/Jan, 3 = May/Aug/Nov/Feb. */
+  stagger: z.union([z.literal(1), z.literal(2), z.literal(3)]),
   quarters: z.array(
     z.object({
       quarter: z.string(),
       label: z.string(),
+      from: z.string(),
+      to: z.string(),
       rates: z.array(z.object({ rateKey: z.string(), label: z.string(), netPence: z.number().int(), vatPence: z.number().int() })),
       netPence: z.number().int(),
       vatPence: z.number().int(),

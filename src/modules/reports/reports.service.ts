@@ -18,17 +18,26 @@ import {
   periodKey,
   periodLabel,
   periodsBetween,
-  quarterBounds,
+  isVatStagger,
+  vatQuarter,
+  vatQuartersBetween,
   vatRateKey,
   vatRateLabel,
   type AgingBucket,
+  type VatStagger,
 } from "./reports-math.ts";
 import type { AgingQuery, AgingReport, RevenueQuery, RevenueReport, VatQuery, VatReport } from "./reports.schema.ts";
 
 async function company(ctx: TenantContext) {
-  const c = await ctx.db.company.findUnique({ where: { id: ctx.companyId }, select: { timeZone: true, vatAccountingBasis: true } });
+  const c = await ctx.db.company.findUnique({ where: { id: ctx.companyId }, select: { timeZone: true } });
   if (!c) throw notFound();
   return c;
+}
+
+async function vatSettings(ctx: TenantContext) {
+  const c = await ctx.db.company.findUnique({ where: { id: ctx.companyId }, select: { timeZone: true, vatAccountingBasis: true, vatStagger: true } });
+  if (!c) throw notFound();
+  return { ...c, vatStagger: isVatStagger(c.vatStagger) ? c.vatStagger : 1 };
 }
 
 function shiftMonths(date: string, months: number): string {
@@ -38,10 +47,17 @@ function shiftMonths(date: string, months: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** Default window: the last twelve whole months up to today (revenue), the last four quarters (VAT). */
-function defaultRange(today: string, q: { from?: string; to?: string }, quarters: boolean) {
-  const to = q.to ?? (quarters ? quarterBounds(today).to : today);
-  const from = q.from ?? (quarters ? quarterBounds(shiftMonths(to, -9)).from : shiftMonths(`${to.slice(0, 7)}-01`, -11));
+/** Default window: the last twelve whole months up to today. */
+function defaultRange(today: string, q: { from?: string; to?: string }) {
+  const to = q.to ?? today;
+  const from = q.from ?? shiftMonths(`${to.slice(0, 7)}-01`, -11);
+  return { from, to };
+}
+
+/** Whole VAT quarters of the company's stagger: the chosen dates widened to their quarters; by default the last four up to the current one. */
+function vatRange(today: string, q: { from?: string; to?: string }, stagger: VatStagger) {
+  const to = vatQuarter(q.to ?? today, stagger).to;
+  const from = vatQuarter(q.from ?? shiftMonths(to, -9), stagger).from;
   return { from, to };
 }
 
@@ -70,11 +86,11 @@ export async function agingReport(ctx: TenantContext, q: AgingQuery): Promise<Ag
 
 export async function vatReport(ctx: TenantContext, q: VatQuery): Promise<VatReport> {
   assertCan(ctx, "reports.view");
-  const c = await company(ctx);
-  const { from, to } = defaultRange(todayIn(c.timeZone), q, true);
+  const c = await vatSettings(ctx);
+  const { from, to } = vatRange(todayIn(c.timeZone), q, c.vatStagger);
   const sums = new Map<string, Map<string, { netPence: number; vatPence: number }>>();
   const add = (date: string, rateKey: string, net: number, vat: number) => {
-    const quarter = periodKey(date, "quarter");
+    const quarter = vatQuarter(date, c.vatStagger).key;
     const rates = sums.get(quarter) ?? new Map();
     const cur = rates.get(rateKey) ?? { netPence: 0, vatPence: 0 };
     rates.set(rateKey, { netPence: cur.netPence + net, vatPence: cur.vatPence + vat });
@@ -91,19 +107,19 @@ export async function vatReport(ctx: TenantContext, q: VatQuery): Promise<VatRep
     for (const r of await accrualVatRows(ctx.db, ctx.companyId, from, to)) add(r.date, vatRateKey(r.rateBps, r.reverseCharge), r.netPence, r.reverseCharge ? 0 : r.vatPence);
   }
   const order = (k: string) => (k === "reverse-charge" ? -2 : k === "exempt" ? -1 : Number(k));
-  const quarters = periodsBetween(from, to, "quarter").map((quarter) => {
-    const rates = [...(sums.get(quarter) ?? new Map<string, { netPence: number; vatPence: number }>()).entries()]
+  const quarters = vatQuartersBetween(from, to, c.vatStagger).map((vq) => {
+    const rates = [...(sums.get(vq.key) ?? new Map<string, { netPence: number; vatPence: number }>()).entries()]
       .sort(([a], [b]) => order(b) - order(a))
       .map(([rateKey, v]) => ({ rateKey, label: vatRateLabel(rateKey), ...v }));
-    return { quarter, label: periodLabel(quarter), rates, netPence: rates.reduce((s, r) => s + r.netPence, 0), vatPence: rates.reduce((s, r) => s + r.vatPence, 0) };
+    return { quarter: vq.key, label: vq.label, from: vq.from, to: vq.to, rates, netPence: rates.reduce((s, r) => s + r.netPence, 0), vatPence: rates.reduce((s, r) => s + r.vatPence, 0) };
   });
-  return { from, to, basis: c.vatAccountingBasis, quarters };
+  return { from, to, basis: c.vatAccountingBasis, stagger: c.vatStagger, quarters };
 }
 
 export async function revenueReport(ctx: TenantContext, q: RevenueQuery): Promise<RevenueReport> {
   assertCan(ctx, "reports.view");
   const c = await company(ctx);
-  const { from, to } = defaultRange(todayIn(c.timeZone), q, false);
+  const { from, to } = defaultRange(todayIn(c.timeZone), q);
   const moves = await revenueMovements(ctx.db, ctx.companyId, from, to);
   const by = new Map<string, { invoicedPence: number; collectedPence: number }>();
   for (const m of moves) {

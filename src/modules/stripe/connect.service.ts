@@ -28,6 +28,7 @@ export function paymentSettingsView(c: Company): PaymentSettingsView {
     lateFeeMediumPence: c.lateFeeMediumPence,
     lateFeeLargePence: c.lateFeeLargePence,
     vatAccountingBasis: c.vatAccountingBasis,
+    vatStagger: c.vatStagger,
   };
 }
 

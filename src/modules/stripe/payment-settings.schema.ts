@@ -33,6 +33,12 @@ export const paymentSettingsInput = z
     lateFeeMediumPence: pounds("the fee for debts under £10,000"),
     lateFeeLargePence: pounds("the fee for larger debts"),
     vatAccountingBasis: z.enum(["ACCRUAL", "CASH"], { message: "Choose accrual or cash accounting" }),
+    /** HMRC VAT stagger (which months end the VAT quarters): 1, 2 or 3; "2" from a form. */
+    vatStagger: z.coerce
+      .number({ message: "Choose when your VAT quarters end" })
+      .int("Choose when your VAT quarters end")
+      .min(1, "Choose when your VAT quarters end")
+      .max(3, "Choose when your VAT quarters end"),
   })
   .partial()
   .strict();
@@ -52,5 +58,6 @@ export const paymentSettingsOutput = z.object({
   lateFeeMediumPence: z.number().int(),
   lateFeeLargePence: z.number().int(),
   vatAccountingBasis: z.enum(["ACCRUAL", "CASH"]),
+  vatStagger: z.number().int(),
 });
 export type PaymentSettingsView = z.infer<typeof paymentSettingsOutput>;

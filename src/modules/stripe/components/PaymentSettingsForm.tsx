@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button, Card, Input, Select, useToast } from "@/ui";
+import { VAT_STAGGERS, VAT_STAGGER_LABELS } from "@/modules/reports/reports-math.ts";
 import { callApi } from "@/ui/client-api";
 import { paymentSettingsInput, type PaymentSettingsView } from "../payment-settings.schema.ts";
 
@@ -33,6 +34,7 @@ export function paymentFormToInput(form: FormData) {
     lateFeeMediumPence: pence(form.get("lateFeeMedium")),
     lateFeeLargePence: pence(form.get("lateFeeLarge")),
     vatAccountingBasis: String(form.get("vatAccountingBasis") ?? ""),
+    vatStagger: String(form.get("vatStagger") ?? ""),
   };
 }
 
@@ -141,18 +143,29 @@ export function PaymentSettingsForm({ settings, canEdit }: { settings: PaymentSe
           </div>
         </div>
       </Card>
-      <Card title="VAT accounting" description="How the VAT summary report counts each quarter.">
-        <Select
-          name="vatAccountingBasis"
-          label="VAT accounting scheme"
-          options={[
-            { value: "ACCRUAL", label: "Accrual (standard): VAT by invoice date" },
-            { value: "CASH", label: "Cash accounting: VAT when paid" },
-          ]}
-          defaultValue={settings.vatAccountingBasis}
-          error={errors.vatAccountingBasis}
-          disabled={disabled}
-        />
+      <Card title="VAT accounting" description="How the VAT summary report counts each quarter, and which months your quarters end in.">
+        <div className="flex flex-col gap-4">
+          <Select
+            name="vatAccountingBasis"
+            label="VAT accounting scheme"
+            options={[
+              { value: "ACCRUAL", label: "Accrual (standard): VAT by invoice date" },
+              { value: "CASH", label: "Cash accounting: VAT when paid" },
+            ]}
+            defaultValue={settings.vatAccountingBasis}
+            error={errors.vatAccountingBasis}
+            disabled={disabled}
+          />
+          <Select
+            name="vatStagger"
+            label="VAT quarters"
+            hint="As on your VAT registration certificate or in your HMRC VAT account (the stagger)."
+            options={VAT_STAGGERS.map((s) => ({ value: String(s), label: VAT_STAGGER_LABELS[s] }))}
+            defaultValue={String(settings.vatStagger)}
+            error={errors.vatStagger}
+            disabled={disabled}
+          />
+        </div>
       </Card>
       {canEdit ? (
         <div className="flex justify-end">
