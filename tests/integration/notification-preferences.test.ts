@@ -19,7 +19,7 @@ describe("email notification preferences", () => {
     const office = await createUser({ companyId: t.company.id, role: "OFFICE" });
     const token = await createSession(office.id, t.company.id);
     const before = await call(prefs.GET, { token });
-    expect(before.json.categories.map((c: { key: string; enabled: boolean }) => [c.key, c.enabled])).toEqual([["enquiries", true], ["quote-responses", true]]);
+    expect(before.json.categories.map((c: { key: string; enabled: boolean }) => [c.key, c.enabled])).toEqual([["enquiries", true], ["quote-responses", true], ["schedule", true]]);
     const bad = await call(prefs.PATCH, { token, headers: { origin: "http://localhost:3000" }, body: { muted: ["auth"] } });
     expect(bad.status).toBe(400); // sign-in mail can't be turned off
     const saved = await call(prefs.PATCH, { token, headers: { origin: "http://localhost:3000" }, body: { muted: ["enquiries"] } });

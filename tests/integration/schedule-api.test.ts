@@ -66,7 +66,7 @@ describe("schedule API", () => {
     expect(payload.template).toBe("schedule.visit");
     expect(payload.recipientUserIds).toEqual([a.engineer.id]);
     expect(payload.props).toMatchObject({ change: "assigned", jobNumber: a.job.number, when: "Tuesday 24 November 2026, 09:00 to 11:00" });
-    expect(outbox[0]!.idempotencyKey).toMatch(new RegExp(`^email:visit-assigned:${id}:\\d+$`));
+    expect(outbox[0]!.idempotencyKey).toMatch(new RegExp(`^email:visit-assigned:${id}:${a.engineer.id}:\\d+$`));
     const mail = renderEmail("schedule.visit", payload.props, { companyName: "Sparkright", brandColor: "#1d4ed8" });
     expect(mail.subject).toBe(`New visit: ${a.job.number}, Tuesday 24 November 2026, 09:00 to 11:00`);
     expect(mail.text).toContain("Key with neighbour at 14");
@@ -125,8 +125,9 @@ describe("schedule API", () => {
       [a.engineer.email, "moved"],
       [a.engineer.email, "moved"],
       [a.engineer2.email, "assigned"],
+      [a.engineer.email, "removed"], // the engineer who lost the visit hears so
     ]);
-    expect(new Set(emails.map((e) => e.idempotencyKey)).size).toBe(4);
+    expect(new Set(emails.map((e) => e.idempotencyKey)).size).toBe(5);
 
     const events = await db().auditEvent.findMany({ where: { companyId: a.company.id, entityType: "ScheduleEntry", entityId: id }, orderBy: { id: "asc" } });
     expect(events.map((e) => e.action)).toEqual(["schedule.visit_created", "schedule.visit_moved", "schedule.visit_moved", "schedule.visit_reassigned", "schedule.visit_updated"]);
@@ -139,6 +140,29 @@ describe("schedule API", () => {
     expect((await call(oneVisit.DELETE, { token: a.token, headers, params: { id } })).status).toBe(404);
     const last = await db().auditEvent.findFirst({ where: { companyId: a.company.id, entityId: id }, orderBy: { id: "desc" } });
     expect(last!.action).toBe("schedule.visit_deleted");
+  });
+
+  it("removing an upcoming visit emails its engineer that it's off; removing one already over emails nobody", async () => {
+    const a = await setup();
+    const hour = 3600_000;
+    const soon = Math.ceil(Date.now() / hour) * hour + 48 * hour;
+    const upcoming = await book(a.token, { jobId: a.job.id, engineerId: a.engineer.id, startsAt: new Date(soon).toISOString(), endsAt: new Date(soon + 2 * hour).toISOString(), overrideReason: "test booking" });
+    expect(upcoming.status, upcoming.text).toBe(201);
+    const past = await book(a.token, { jobId: a.job.id, engineerId: a.engineer2.id, startsAt: new Date(soon - 96 * hour).toISOString(), endsAt: new Date(soon - 95 * hour).toISOString(), overrideReason: "test booking" });
+    expect(past.status, past.text).toBe(201);
+    await db().outboxMessage.deleteMany({ where: { companyId: a.company.id } });
+
+    expect((await call(oneVisit.DELETE, { token: a.token, headers, params: { id: upcoming.json.id } })).status).toBe(204);
+    expect((await call(oneVisit.DELETE, { token: a.token, headers, params: { id: past.json.id } })).status).toBe(204);
+    const emails = await db().outboxMessage.findMany({ where: { companyId: a.company.id, jobName: "email.send" } });
+    expect(emails).toHaveLength(1);
+    const payload = emails[0]!.payload as { to: string[]; recipientUserIds: string[]; props: Record<string, unknown> };
+    expect(payload.to).toEqual([a.engineer.email]);
+    expect(payload.recipientUserIds).toEqual([a.engineer.id]);
+    expect(payload.props).toMatchObject({ change: "removed", jobNumber: a.job.number });
+    const mail = renderEmail("schedule.visit", payload.props, { companyName: "Sparkright", brandColor: "#1d4ed8" });
+    expect(mail.subject).toBe(`Visit cancelled: ${a.job.number}, ${payload.props.when as string}`);
+    expect(mail.text).toContain(`You're no longer booked on ${a.job.number}`);
   });
 
   it("a save with conflict warnings is a 409 listing them; with a reason it saves, stores and audits the override", async () => {

@@ -52,7 +52,7 @@ export const scheduleApi = {
   update: defineOperation({
     method: "PATCH",
     path: "/api/admin/schedule/{id}",
-    summary: "Move, resize or reassign a visit, or change its notes; the same conflict rules as booking. The engineer is emailed when it moves or is reassigned.",
+    summary: "Move, resize or reassign a visit, or change its notes; the same conflict rules as booking. The engineer is emailed when it moves; on a reassignment the new engineer is emailed the booking and the previous one that it is no longer theirs.",
     tag: TAG,
     policy: manage,
     params: visitParams,
@@ -62,7 +62,7 @@ export const scheduleApi = {
   remove: defineOperation({
     method: "DELETE",
     path: "/api/admin/schedule/{id}",
-    summary: "Remove a visit (the engineer stays assigned to the job)",
+    summary: "Remove a visit (the engineer stays assigned to the job); the engineer of an upcoming visit is emailed that it is off",
     tag: TAG,
     policy: manage,
     params: visitParams,

@@ -6,7 +6,7 @@
  * two planners can't double-book unseen: hard errors are a 422, warnings a 409 unless the save
  * carries an override reason (stored on the visit and audited). A booking also assigns the
  * engineer to the job (their portal shows it) and emails them through the outbox, once per
- * visit version.
+ * visit version; an engineer whose upcoming visit is reassigned or removed is emailed too.
  */
 import type { ScheduleEntry } from "@/generated/prisma/client.ts";
 import { jobsVisibleTo } from "@/modules/jobs/job-access.ts";
@@ -209,7 +209,7 @@ async function notifyEngineer(
   tx: TenantTx,
   ctx: TenantContext,
   visit: ScheduleEntry,
-  change: "assigned" | "moved",
+  change: "assigned" | "moved" | "removed",
   ctxInfo: { engineer: { name: string; email: string }; job: { number: string; title: string }; timeZone: string },
 ) {
   const a = localParts(visit.startsAt, ctxInfo.timeZone);
@@ -232,11 +232,18 @@ async function notifyEngineer(
       url: `${env().APP_URL}/engineer`,
     },
     category: "schedule",
-    // One email per visit version: a retried save or a replayed outbox row sends nothing more.
-    idempotencyKey: `visit-${change}:${visit.id}:${visit.updatedAt.getTime()}`,
+    // One email per visit version (and engineer): a retried save or a replayed outbox row sends nothing more.
+    idempotencyKey: `visit-${change}:${visit.id}:${visit.engineerId}:${visit.updatedAt.getTime()}`,
     entityType: VISIT_ENTITY,
     entityId: visit.id,
   });
+}
+
+/** The engineer who had a visit (before it was reassigned or removed) hears it's no longer theirs. */
+async function notifyRemoved(tx: TenantTx, ctx: TenantContext, previous: ScheduleEntry, info: { job: { number: string; title: string }; timeZone: string }) {
+  const member = await findMember(tx, previous.engineerId);
+  if (!member || member.status !== "ACTIVE") return;
+  await notifyEngineer(tx, ctx, previous, "removed", { engineer: member.user, ...info });
 }
 
 function requireOverride(result: ConflictResult, overrideReason: string | undefined) {
@@ -311,6 +318,7 @@ export async function updateVisit(ctx: TenantContext, id: string, input: UpdateV
     if (reassigned || moved) {
       await notifyEngineer(tx, ctx, visit, reassigned ? "assigned" : "moved", { engineer: member!.user, job: job!, timeZone: hours.timeZone });
     }
+    if (reassigned) await notifyRemoved(tx, ctx, current, { job: job!, timeZone: hours.timeZone });
     return visitView((await findVisitView(tx, ctx.companyId, id))!);
   });
 }
@@ -321,8 +329,12 @@ export async function deleteVisit(ctx: TenantContext, id: string): Promise<void>
   await ctx.db.$transaction(async (tx) => {
     const current = await findVisit(tx, id);
     if (!current) throw notFound();
+    const hours = await findCompanyHours(tx, ctx.companyId);
+    const job = await findJobForSchedule(tx, current.jobId, jobsVisibleTo(ctx));
     await deleteVisitRow(tx, id);
     await audit(tx, ctx, { entityType: VISIT_ENTITY, entityId: id, action: "schedule.visit_deleted", before: visitAuditFields(current) });
+    // A visit already over is history, not news: only upcoming (or running) visits are worth an email.
+    if (job && current.endsAt.getTime() > Date.now()) await notifyRemoved(tx, ctx, current, { job, timeZone: hours.timeZone });
   });
 }
 

@@ -6,6 +6,7 @@
 export const MUTABLE_EMAIL_CATEGORIES = [
   { key: "enquiries", label: "New enquiries", description: "When someone sends an enquiry through your public form." },
   { key: "quote-responses", label: "Client responses to quotes", description: "When a client accepts, declines or asks for changes to a quote." },
+  { key: "schedule", label: "Your visits", description: "When you're booked on a visit, your visit moves, or it's taken off you. Your jobs list always shows them." },
 ] as const;
 
 export type MutableEmailCategory = (typeof MUTABLE_EMAIL_CATEGORIES)[number]["key"];

@@ -1,10 +1,13 @@
-/** Planner emails: an engineer hears when they are booked on a visit or when their visit moves. */
+/**
+ * Planner emails: an engineer hears when they are booked on a visit, when their visit moves, and
+ * when it is taken off them (given to someone else, or removed from the planner).
+ */
 import { z } from "zod";
 import { EmailButton, EmailLayout } from "./layout.tsx";
 import { defineTemplate } from "./template.ts";
 
 const props = z.object({
-  change: z.enum(["assigned", "moved"]),
+  change: z.enum(["assigned", "moved", "removed"]),
   engineerName: z.string(),
   jobNumber: z.string(),
   jobTitle: z.string(),
@@ -14,28 +17,39 @@ const props = z.object({
   url: z.url(),
 });
 
-const lead = (p: z.output<typeof props>) =>
-  p.change === "assigned" ? `You're booked on ${p.jobNumber} (${p.jobTitle}).` : `Your visit for ${p.jobNumber} (${p.jobTitle}) has moved.`;
+type Props = z.output<typeof props>;
+
+const lead = (p: Props) =>
+  p.change === "assigned"
+    ? `You're booked on ${p.jobNumber} (${p.jobTitle}).`
+    : p.change === "moved"
+      ? `Your visit for ${p.jobNumber} (${p.jobTitle}) has moved.`
+      : `You're no longer booked on ${p.jobNumber} (${p.jobTitle}) for this visit.`;
+
+const whenLabel = (p: Props) => (p.change === "assigned" ? "When" : p.change === "moved" ? "New time" : "Was");
+
+const subject = (p: Props) =>
+  p.change === "assigned" ? `New visit: ${p.jobNumber}, ${p.when}` : p.change === "moved" ? `Visit moved: ${p.jobNumber}, now ${p.when}` : `Visit cancelled: ${p.jobNumber}, ${p.when}`;
 
 export const visitScheduled = defineTemplate({
   name: "schedule.visit",
   props,
-  subject: (p) => (p.change === "assigned" ? `New visit: ${p.jobNumber}, ${p.when}` : `Visit moved: ${p.jobNumber}, now ${p.when}`),
+  subject,
   html: (p, b) => (
     <EmailLayout branding={b} preview={lead(p)}>
       <p>Hi {p.engineerName},</p>
       <p>{lead(p)}</p>
       <p>
-        <strong>{p.change === "assigned" ? "When" : "New time"}:</strong> {p.when}
+        <strong>{whenLabel(p)}:</strong> {p.when}
       </p>
-      {p.notes ? <p style={{ whiteSpace: "pre-wrap" }}>{p.notes}</p> : null}
+      {p.notes && p.change !== "removed" ? <p style={{ whiteSpace: "pre-wrap" }}>{p.notes}</p> : null}
       <EmailButton href={p.url} color={b.brandColor}>
         Open your jobs
       </EmailButton>
     </EmailLayout>
   ),
   text: (p) =>
-    [`Hi ${p.engineerName},`, "", lead(p), `${p.change === "assigned" ? "When" : "New time"}: ${p.when}`, p.notes ? `\n${p.notes}` : null, "", `Open your jobs: ${p.url}`]
+    [`Hi ${p.engineerName},`, "", lead(p), `${whenLabel(p)}: ${p.when}`, p.notes && p.change !== "removed" ? `\n${p.notes}` : null, "", `Open your jobs: ${p.url}`]
       .filter((l) => l !== null)
       .join("\n"),
 });
