@@ -312,8 +312,8 @@ describe("void", () => {
 });
 
 describe("from an accepted quote and from a job", () => {
-  async function acceptedQuote(t: Awaited<ReturnType<typeof tenantWithAdmin>>, lines: object[]) {
-    const c = await clientFor(t.company.id, { kind: "PERSON", name: "Robert Ainsley", email: "robert@example.test" });
+  async function acceptedQuote(t: Awaited<ReturnType<typeof tenantWithAdmin>>, lines: object[], client: Record<string, unknown> = { kind: "PERSON", name: "Robert Ainsley", email: "robert@example.test" }) {
+    const c = await clientFor(t.company.id, client);
     const q = await createQuote(t.ctx, createQuoteInput.parse({ clientId: c.id, title: "Kitchen sockets", lines }));
     await sendQuote(t.ctx, q.id);
     const m = await db.outboxMessage.findUniqueOrThrow({ where: { idempotencyKey: `pdf:quote:${q.id}:v1` } });
@@ -339,7 +339,7 @@ describe("from an accepted quote and from a job", () => {
     await expect(createInvoiceFromQuote(t.ctx, { quoteId: q.id, mode: "full" })).rejects.toMatchObject({ status: 409 });
   });
 
-  it("a deposit is split across the quote's VAT rates; the final invoice is the balance per rate", async () => {
+  it("a deposit is split across the quote's VAT rates; the final invoice is the quote's lines less the deposit per rate", async () => {
     const t = await tenantWithAdmin();
     const { q, token } = await acceptedQuote(t, [
       { kind: "LABOUR", description: "Install heat pump", quantityMilli: 1000, unitPricePence: 100000, vatRateBps: 2000 },
@@ -358,12 +358,58 @@ describe("from an accepted quote and from a job", () => {
     await issueInvoice(t.ctx, dep.id);
     const fin = await createInvoiceFromQuote(t.ctx, { quoteId: q.id, mode: "full" });
     expect(fin.kind).toBe("FINAL");
-    expect(fin.lines.map((l) => [l.vatRateBps, l.netPence])).toEqual([
-      [2000, 75000],
-      [0, 375000],
+    expect(fin.lines.map((l) => [l.kind, l.vatRateBps, l.netPence, l.vatPence])).toEqual([
+      ["LABOUR", 2000, 100000, 20000],
+      ["MATERIALS", 0, 500000, 0],
+      ["FIXED", 2000, -25000, -5000],
+      ["FIXED", 0, -125000, 0],
     ]);
+    expect(fin.lines[2]!.description).toBe(`Less deposit invoiced on ${(await getInvoice(t.ctx, dep.id)).number} — items at 20% VAT`);
+    expect(fin).toMatchObject({ netPence: 450000, vatPence: 15000, grossPence: 465000, payablePence: 465000 });
     expect(dep.grossPence + fin.grossPence).toBe(620000);
     await expect(createInvoiceFromQuote(t.ctx, { quoteId: q.id, mode: "deposit", depositPence: 1000 })).rejects.toMatchObject({ status: 409 });
+  });
+
+  it("CIS client (20%), labour + materials at 20%, 25% deposit: the deposit deducts no CIS, the FINAL deducts it on all the labour, and they add up to the quote's payable", async () => {
+    const t = await tenantWithAdmin();
+    const { c, q, token } = await acceptedQuote(
+      t,
+      [
+        { kind: "LABOUR", description: "Rewire labour", quantityMilli: 1000, unitPricePence: 100000, vatRateBps: 2000 },
+        { kind: "MATERIALS", description: "Cable and accessories", quantityMilli: 1000, unitPricePence: 50000, vatRateBps: 2000 },
+      ],
+      { name: "Mainline Build Ltd", email: "accounts@mainline.test", cisContractor: true, cisRateBps: 2000 },
+    );
+    await acceptQuoteByLink(anonymousContext(), token, { version: 1, choice: { options: {}, addons: [] }, signerName: "Dana Fox", signature: signatureDataUrl(), acceptTerms: true } as never);
+    // By hand: net 150000, VAT 30000, gross 180000; CIS 20% of labour 100000 = 20000; payable 160000.
+    // Deposit 25% of 180000 = 45000 → net 37500 + VAT 7500, one FIXED line: no CIS, payable 45000.
+    const dep = await issueInvoice(t.ctx, (await createInvoiceFromQuote(t.ctx, { quoteId: q.id, mode: "deposit", depositBps: 2500 })).id);
+    expect(dep).toMatchObject({ kind: "DEPOSIT", cisRateBps: 2000, netPence: 37500, vatPence: 7500, grossPence: 45000, cisDeductionPence: 0, payablePence: 45000 });
+    // FINAL: 100000 labour + 50000 materials − 37500 deposit = net 112500; VAT 30000 − 7500 = 22500; gross 135000;
+    // CIS on all the labour 20000 (the deposit had none); payable 115000.
+    const fin = await issueInvoice(t.ctx, (await createInvoiceFromQuote(t.ctx, { quoteId: q.id, mode: "full" })).id);
+    expect(fin).toMatchObject({ kind: "FINAL", netPence: 112500, vatPence: 22500, grossPence: 135000, cisDeductionPence: 20000, payablePence: 115000 });
+    expect(fin.lines.map((l) => [l.kind, l.netPence])).toEqual([
+      ["LABOUR", 100000],
+      ["MATERIALS", 50000],
+      ["FIXED", -37500],
+    ]);
+    expect(dep.payablePence + fin.payablePence).toBe(160000);
+    const snap = (await db.invoice.findUniqueOrThrow({ where: { id: fin.id } })).snapshot as { totals: { cisDeductionPence: number; payablePence: number }; wording: string[] };
+    expect(snap.totals).toMatchObject({ cisDeductionPence: 20000, payablePence: 115000 });
+    expect(snap.wording.join(" ")).toMatch(/CIS/);
+
+    // The same FINAL from the job made from the quote (after voiding the quote's FINAL).
+    await voidInvoice(t.ctx, fin.id, "Invoiced from the job instead");
+    const job = await db.job.create({ data: { companyId: t.company.id, number: "JOB-00009", clientId: c.id, quoteId: q.id, title: "Rewire", status: "COMPLETED" } });
+    await db.jobBudgetLine.create({ data: { companyId: t.company.id, jobId: job.id, position: 0, kind: "LABOUR", description: "Rewire labour", quantityMilli: 1000, unitPricePence: 100000, vatRateBps: 2000, netPence: 100000 } });
+    await db.jobBudgetLine.create({ data: { companyId: t.company.id, jobId: job.id, position: 1, kind: "MATERIALS", description: "Cable", quantityMilli: 1000, unitPricePence: 50000, vatRateBps: 2000, netPence: 50000 } });
+    const fromJob = await createInvoiceFromJob(t.ctx, job.id);
+    expect(fromJob).toMatchObject({ kind: "FINAL", grossPence: 135000, cisDeductionPence: 20000, payablePence: 115000 });
+    // Editing the FINAL draft keeps its "Less deposit" line.
+    const edited = await updateInvoice(t.ctx, fromJob.id, { lines: [{ ...labour(100000), discountBps: 0 }, { ...materials(60000), discountBps: 0 }] });
+    expect(edited.lines.map((l) => l.netPence)).toEqual([100000, 60000, -37500]);
+    expect(edited).toMatchObject({ grossPence: 147000, cisDeductionPence: 20000, payablePence: 127000 });
   });
 
   it("invoices a job's budget lines; issuing moves a COMPLETED job to INVOICED in the same transaction", async () => {

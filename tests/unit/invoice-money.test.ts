@@ -103,6 +103,37 @@ describe("invoiceTotals", () => {
   });
 });
 
+describe("deduction lines (less deposit on a FINAL invoice)", () => {
+  const deduction = (net: number, vat: 2000 | 500 | 0 | null = 2000) => line({ kind: "FIXED", unitPricePence: -net, vatRateBps: vat });
+
+  it("takes off the deposit's own VAT, so deposit + FINAL = the quote to the penny where re-rounding would not", () => {
+    // Quote: 100001 net at 20% → VAT 20000 (20000.2). Deposit of 3 net → VAT 1 (0.6 rounds up).
+    // Re-rounding the rest (99998 → 19999.6 → 20000) would make the two invoices 1p more than the quote.
+    const quote = invoiceTotals([line({ kind: "MATERIALS", unitPricePence: 100001 })], PLAIN);
+    const deposit = invoiceTotals([line({ kind: "FIXED", unitPricePence: 3 })], PLAIN);
+    const final = invoiceTotals([line({ kind: "MATERIALS", unitPricePence: 100001 }), deduction(3)], PLAIN);
+    expect([quote.vatPence, deposit.vatPence, final.vatPence]).toEqual([20000, 1, 19999]);
+    expect(final).toMatchObject({ netPence: 99998, grossPence: 119997, payablePence: 119997, vatByRate: [{ rateBps: 2000, netPence: 99998, vatPence: 19999 }] });
+    expect(deposit.grossPence + final.grossPence).toBe(quote.grossPence);
+  });
+
+  it("keeps CIS on all the labour (deductions are never labour), per rate and exempt", () => {
+    const t = invoiceTotals([line({ unitPricePence: 100000 }), line({ kind: "MATERIALS", unitPricePence: 50000, vatRateBps: null }), deduction(37500), deduction(10000, null)], { reverseCharge: false, cisRateBps: 2000 });
+    expect(t).toMatchObject({ netPence: 102500, vatPence: 12500, exemptNetPence: 40000, labourNetPence: 100000, cisDeductionPence: 20000, payablePence: 95000 });
+    expect(t.lines.map((l) => l.netPence)).toEqual([100000, 50000, -37500, -10000]);
+  });
+
+  it("under the reverse charge the deduction comes off the net the client pays", () => {
+    const t = invoiceTotals([line({ unitPricePence: 100000 }), deduction(25000)], { reverseCharge: true, cisRateBps: 2000 });
+    expect(t).toMatchObject({ netPence: 75000, vatPence: 15000, payablePence: 55000 });
+  });
+
+  it("refuses a deduction that isn't one fixed amount without discount", () => {
+    expect(() => invoiceTotals([line({ unitPricePence: -100 })], PLAIN)).toThrow(/deduction/);
+    expect(() => invoiceTotals([line({ kind: "FIXED", unitPricePence: -100, quantityMilli: 2000 })], PLAIN)).toThrow(/deduction/);
+  });
+});
+
 describe("balanceDuePence", () => {
   it("is payable − paid − credited", () => {
     expect(balanceDuePence({ payablePence: 12000, paidPence: 5000, creditedPence: 2000 })).toBe(5000);

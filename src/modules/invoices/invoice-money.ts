@@ -19,8 +19,14 @@
  *  - balanceDuePence = payablePence − paidPence − creditedPence, where paidPence is kept net of
  *    refunds and includes the CIS withheld recorded on payments, and creditedPence is the sum of
  *    the credit notes' amounts against the invoice.
+ *  - Deduction lines ("Less deposit paid on INV-…" on a FINAL invoice): a line with a negative
+ *    unit price, FIXED, quantity 1, no discount. Its net is its price, and it takes off the VAT it
+ *    carried on its own invoice: VAT on its own net at its rate, not re-rounded with the other
+ *    lines. So at each rate the invoice's VAT is VAT(positive lines) − Σ VAT(deductions), and a
+ *    deposit plus its FINAL add up to the quote to the penny. Deductions never reduce the labour
+ *    the CIS deduction is taken on (see docs/decisions/0010).
  */
-import { computeTotals, PricingError, type LineKind, type PriceLine, type VatBreakdown } from "@/modules/pricing/pricing.ts";
+import { computeTotals, PricingError, vatOn, type LineKind, type PriceLine, type VatBreakdown } from "@/modules/pricing/pricing.ts";
 import { formatMoney } from "@/ui/format.ts";
 
 /** One invoice line as priced: the sell price (no internal markup on invoices). */
@@ -68,7 +74,14 @@ export function invoiceTotals(lines: readonly InvoiceMoneyLine[], opts: InvoiceT
   if (cisRate !== null && !CIS_RATES_BPS.includes(cisRate as (typeof CIS_RATES_BPS)[number])) {
     throw new PricingError(`A CIS deduction rate is 0%, 20% or 30%, not ${cisRate / 100}%`, { cisRateBps: "Choose 0%, 20% or 30%" });
   }
-  const priced: PriceLine[] = lines.map((l) => ({
+  const deductions = lines.filter(isDeductionLine);
+  for (const d of deductions) {
+    if (d.kind !== "FIXED" || d.quantityMilli !== 1000 || d.discountBps !== 0) {
+      throw new PricingError("A deduction line is one fixed amount with no discount", { [d.id]: "Invalid deduction line" });
+    }
+  }
+  const regular = lines.filter((l) => !isDeductionLine(l));
+  const priced: PriceLine[] = regular.map((l) => ({
     id: l.id,
     kind: l.kind,
     quantityMilli: l.quantityMilli,
@@ -79,20 +92,51 @@ export function invoiceTotals(lines: readonly InvoiceMoneyLine[], opts: InvoiceT
     placement: { kind: "BASE" },
   }));
   const t = computeTotals(priced, { options: {}, addons: [] });
+  // Deductions come off their own rate, each with the VAT it had on its own invoice.
+  const byRate = new Map<number, VatBreakdown>(t.vat.map((v) => [v.rateBps, { ...v }]));
+  let exemptNetPence = t.exemptNetPence;
+  for (const d of deductions) {
+    if (d.vatRateBps === null) {
+      exemptNetPence += d.unitPricePence;
+      continue;
+    }
+    const entry = byRate.get(d.vatRateBps) ?? { rateBps: d.vatRateBps, netPence: 0, vatPence: 0 };
+    entry.netPence += d.unitPricePence;
+    entry.vatPence -= vatOn(-d.unitPricePence, d.vatRateBps);
+    byRate.set(d.vatRateBps, entry);
+  }
+  const vatByRate = [...byRate.values()].sort((a, b) => b.rateBps - a.rateBps);
+  const netPence = t.netPence + deductions.reduce((s, d) => s + d.unitPricePence, 0);
+  const vatPence = vatByRate.reduce((s, v) => s + v.vatPence, 0);
+  const grossPence = netPence + vatPence;
   const labourNetPence = t.netByKind.LABOUR;
   const cisDeductionPence = cisRate === null ? 0 : pctOf(labourNetPence, cisRate);
-  const payablePence = (opts.reverseCharge ? t.netPence : t.grossPence) - cisDeductionPence;
+  const payablePence = (opts.reverseCharge ? netPence : grossPence) - cisDeductionPence;
+  const regularTotals = new Map(t.lines.map((l) => [l.id, l]));
   return {
-    netPence: t.netPence,
-    vatPence: t.vatPence,
-    grossPence: t.grossPence,
-    vatByRate: t.vat,
-    exemptNetPence: t.exemptNetPence,
+    netPence,
+    vatPence,
+    grossPence,
+    vatByRate,
+    exemptNetPence,
     labourNetPence,
     cisDeductionPence,
     payablePence,
-    lines: t.lines.map((l) => ({ id: l.id, netPence: l.netPence, discountPence: l.discountPence, sellUnitPence: l.sellUnitPence })),
+    lines: lines.map((l) => {
+      const r = regularTotals.get(l.id);
+      return r ? { id: l.id, netPence: r.netPence, discountPence: r.discountPence, sellUnitPence: r.sellUnitPence } : { id: l.id, netPence: l.unitPricePence, discountPence: 0, sellUnitPence: l.unitPricePence };
+    }),
   };
+}
+
+/** A "less deposit" line: a negative fixed amount (see the header). */
+export function isDeductionLine(l: Pick<InvoiceMoneyLine, "unitPricePence">): boolean {
+  return l.unitPricePence < 0;
+}
+
+/** VAT a line carries on its own: VAT on its net at its rate (negative for a deduction). */
+export function lineVatPence(netPence: number, vatRateBps: number | null): number {
+  return vatRateBps === null ? 0 : vatOn(netPence, vatRateBps);
 }
 
 export type BalanceFields = { payablePence: number; paidPence: number; creditedPence: number };

@@ -210,31 +210,32 @@ function vatRateLiteral(rate: number | null): 2000 | 500 | 0 | null {
   throw validationFailed(`A ${vatLabel(rate)} VAT rate can't be invoiced.`);
 }
 
-/** Lines for the balance after deposits: per VAT rate, the full net less the net already invoiced as deposits. */
-function balanceLines(fullRows: { vatRateBps: number | null; netPence: number }[], deposits: { number: string | null; lines: { vatRateBps: number | null; netPence: number }[] }[], label: string): DraftLine[] {
-  const deposited = groupsOf(deposits.flatMap((d) => d.lines));
-  const numbers = deposits.map((d) => d.number ?? "draft deposit").join(", ");
-  const groups = groupsOf(fullRows);
-  const multi = groups.length > 1;
-  return groups
-    .map((g) => {
-      const less = deposited.find((d) => d.rateBps === g.rateBps)?.netPence ?? 0;
-      return { g, net: g.netPence - less, less };
-    })
-    .filter((x) => x.net > 0)
-    .map(({ g, net, less }) => ({
+/**
+ * A FINAL invoice after deposits: the full lines (with their kinds, so CIS is deducted on the
+ * labour) and, per deposit and VAT rate, one "Less deposit" line taking off exactly the net and
+ * VAT that deposit invoiced (a deduction line, see invoice-money.ts). Deposit + FINAL = the quote.
+ */
+export function finalLines(fullLines: DraftLine[], deposits: { number: string | null; lines: { vatRateBps: number | null; netPence: number }[] }[]): DraftLine[] {
+  const less: DraftLine[] = deposits.flatMap((d) => {
+    const groups = groupsOf(d.lines).filter((g) => g.netPence > 0);
+    return groups.map((g) => ({
       section: null,
       kind: "FIXED" as LineKind,
-      description: `Balance for ${label}: ${formatMoney(g.netPence)} less ${formatMoney(less)} invoiced as deposit (${numbers})${multi ? ` — items at ${vatTreatmentLabel(g.rateBps)} VAT` : ""}`,
+      description: `Less deposit invoiced on ${d.number ?? "the draft deposit invoice"}${groups.length > 1 ? ` — items at ${vatTreatmentLabel(g.rateBps)} VAT` : ""}`,
       quantityMilli: 1000,
-      unitPricePence: net,
+      unitPricePence: -g.netPence,
       discountBps: 0,
       vatRateBps: vatRateLiteral(g.rateBps),
       vatRuleKey: null,
-      sourceType: "Balance",
+      sourceType: DEPOSIT_DEDUCTION,
       sourceId: null,
     }));
+  });
+  return [...fullLines, ...less];
 }
+
+/** sourceType of the "Less deposit" lines of a FINAL invoice. */
+export const DEPOSIT_DEDUCTION = "DepositDeduction";
 
 export async function createInvoiceFromQuote(ctx: BillingContext, input: CreateFromQuoteInput): Promise<InvoiceDetail> {
   assertBillingCan(ctx, "invoices.manage");
@@ -275,8 +276,8 @@ export async function createInvoiceFromQuoteInTx(tx: TenantTx, ctx: BillingConte
 
   if (input.mode === "full") {
     if (finals.length) throw conflict(`This quote is already invoiced (${finals.map((f) => f.number ?? "draft").join(", ")}).`);
-    const lines = deposits.length ? balanceLines(fullPriced.rows, deposits, quote.number) : fullLines;
-    if (lines.length === 0) throw conflict("The deposits already cover the whole quote.");
+    const lines = deposits.length ? finalLines(fullLines, deposits) : fullLines;
+    if (priceDraftLines(lines, today, { reverseCharge: false, cisRateBps: null }).totals.grossPence <= 0) throw conflict("The deposits already cover the whole quote.");
     return insertInvoice(tx, ctx, { clientId: quote.clientId, siteId: quote.siteId, quoteId: quote.id, kind: deposits.length ? "FINAL" : "STANDARD", title: quote.title, lines, source: "quote" });
   }
 
@@ -331,9 +332,8 @@ export async function createInvoiceFromJob(ctx: BillingContext, jobId: string): 
     if (full.length === 0) throw conflict("This job has no budget lines to invoice yet: create a blank invoice instead.");
     const deposits = job.quoteId ? await tx.invoice.findMany({ where: { quoteId: job.quoteId, kind: "DEPOSIT", status: { not: "VOID" } }, include: { lines: true } }) : [];
     const company = await findCompanyForInvoice(tx, ctx.companyId);
-    const fullRows = priceDraftLines(full, todayIn(company.timeZone), { reverseCharge: false, cisRateBps: null }).rows;
-    const lines = deposits.length ? balanceLines(fullRows, deposits, job.number) : full;
-    if (lines.length === 0) throw conflict("The deposits already cover the whole job.");
+    const lines = deposits.length ? finalLines(full, deposits) : full;
+    if (priceDraftLines(lines, todayIn(company.timeZone), { reverseCharge: false, cisRateBps: null }).totals.grossPence <= 0) throw conflict("The deposits already cover the whole job.");
     return insertInvoice(tx, ctx, { clientId: job.clientId, siteId: job.siteId, quoteId: job.quoteId, jobId: job.id, kind: deposits.length ? "FINAL" : "STANDARD", title: `${job.number} ${job.title}`, lines, source: "job" });
   });
   return getInvoice(ctx, id);
@@ -379,7 +379,9 @@ export async function updateInvoice(ctx: BillingContext, id: string, input: Upda
     const company = await findCompanyForInvoice(tx, ctx.companyId);
     const client = (await findClientForInvoice(tx, inv.clientId))!;
     const supply = (input.supplyDate !== undefined ? input.supplyDate : isoOf(inv.supplyDate)) ?? todayIn(company.timeZone);
-    const { totals } = await writeLinesAndTotals(tx, ctx, id, input.lines ?? storedLinesAsInput(inv), supply, company, client);
+    // The "Less deposit" lines of a FINAL invoice aren't edited: they follow the deposits.
+    const kept = storedLinesAsInput(inv).filter((l) => l.sourceType === DEPOSIT_DEDUCTION);
+    const { totals } = await writeLinesAndTotals(tx, ctx, id, input.lines ? [...input.lines, ...kept] : storedLinesAsInput(inv), supply, company, client);
     await auditBilling(tx, ctx, {
       entityType: "Invoice",
       entityId: id,
@@ -649,7 +651,7 @@ export async function getInvoice(ctx: BillingContext, id: string, now: Date = ne
     return f ? `/api/admin/files/${f.id}/download` : null;
   };
   const snapshot = inv.snapshot as unknown as InvoiceSnapshot | null;
-  const vatByRate = snapshot?.totals.vatByRate ?? groupsOf(inv.lines).filter((g) => g.rateBps !== null).map((g) => ({ rateBps: g.rateBps!, netPence: g.netPence, vatPence: vatOn(g.netPence, g.rateBps!) }));
+  const vatByRate = snapshot?.totals.vatByRate ?? invoiceTotals(inv.lines.map((l) => ({ id: l.id, kind: l.kind, quantityMilli: l.quantityMilli, unitPricePence: l.unitPricePence, discountBps: l.discountBps, vatRateBps: l.vatRateBps })), { reverseCharge: false, cisRateBps: null }).vatByRate;
   return {
     ...summaryOf(inv, todayIn(company.timeZone, now)),
     siteId: inv.siteId,
