@@ -22,6 +22,7 @@ const ACTION_LABELS: Record<string, string> = {
   "invoice.checkout_started": "Client started paying by card",
   "invoice.reminder_sent": "Sent an overdue reminder",
   "invoice.deposit_created_on_acceptance": "Deposit invoice issued on acceptance",
+  "invoice.deposit_not_emailed": "Deposit invoice not emailed: the client has no email address",
   "quote.created": "Created the quote",
   "quote.updated": "Edited the draft",
   "quote.sent": "Sent the quote",

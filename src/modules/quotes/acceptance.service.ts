@@ -2,7 +2,9 @@
  * The client's side of a quote, through its link (no account): view (marks it viewed once),
  * accept with a typed name and a drawn signature (atomic, once, for the latest sent version
  * only), decline or ask for changes. Acceptance creates the Agreement with the SHA-256 of the
- * accepted snapshot, queues its certificate PDF and the confirmation emails.
+ * accepted snapshot, queues its certificate PDF and the confirmation emails. A quote asking for a
+ * deposit gets its deposit invoice issued, linked and emailed in the same transaction (see
+ * stripe/deposit.service.ts): the acceptance and the deposit commit together or not at all.
  */
 import { computeTotals, validateChoice, type Choice } from "@/modules/pricing/pricing.ts";
 import { auditLinkVisitor } from "@/server/audit/audit.ts";
@@ -11,13 +13,13 @@ import { env } from "@/server/config/env.ts";
 import type { RequestContext } from "@/server/context.ts";
 import { tenantDb, type TenantTx } from "@/server/db/tenancy.ts";
 import { queueEmail } from "@/server/email/queue-email.ts";
-import { AppError, conflict, notFound, validationFailed } from "@/server/errors/errors.ts";
+import { AppError, conflict, notFound, unavailable, validationFailed } from "@/server/errors/errors.ts";
 import { writeOutbox } from "@/server/queue/outbox.ts";
 import type { Limit } from "@/server/rate-limit/rate-limit.ts";
 import { isValidPng } from "@/server/storage/png.ts";
 import { newStorageKey, writeStoredFile } from "@/server/storage/storage.ts";
 import { formatMoney } from "@/ui/format.ts";
-import { issueDepositOnAcceptance, type DepositOutcome } from "@/modules/stripe/deposit.service.ts";
+import { depositPayUrl, issueDepositInTx, type DepositInvoice } from "@/modules/stripe/deposit.service.ts";
 import { logger } from "@/server/logging/logger.ts";
 import type { AcceptQuoteInput, RespondQuoteInput } from "./acceptance.schema.ts";
 import { findLinkByTokenHash } from "./acceptance.repo.ts";
@@ -126,17 +128,16 @@ async function officeRecipients(tx: TenantTx) {
   return { to: staff.map((s) => s.user.email), userIds: staff.map((s) => s.userId) };
 }
 
+/** The acceptance takes the quote's row lock and, with a deposit, the company's invoice counter: wait rather than fail. */
+const ACCEPT_TX = { maxWait: 30_000, timeout: 30_000 };
+
+export const DEPOSIT_FAILED = "We couldn't prepare your deposit invoice, so your acceptance hasn't been saved. Please try again in a moment.";
+
 export async function acceptQuoteByLink(ctx: RequestContext, token: string, input: AcceptQuoteInput) {
   const accepted = await acceptInTransaction(ctx, token, input);
-  // A quote asking for a deposit: issue the deposit invoice and take the client straight to payment.
-  let deposit: DepositOutcome = null;
-  try {
-    deposit = await issueDepositOnAcceptance(ctx, accepted.companyId, accepted.quoteId);
-  } catch (err) {
-    // The acceptance stands; the office sees the accepted quote and invoices the deposit by hand.
-    logger.error({ err, quoteId: accepted.quoteId }, "deposit invoice on acceptance failed");
-  }
-  return { agreementId: accepted.agreementId, grossPence: accepted.grossPence, depositInvoiceId: deposit?.invoiceId ?? null, payUrl: deposit?.payUrl ?? null };
+  // A deposit is due: straight to payment (a Checkout Session is made only now, after the commit).
+  const payUrl = accepted.deposit ? await depositPayUrl(ctx, accepted.deposit.invoiceId, accepted.deposit.token) : null;
+  return { agreementId: accepted.agreementId, grossPence: accepted.grossPence, depositInvoiceId: accepted.deposit?.invoiceId ?? null, payUrl };
 }
 
 async function acceptInTransaction(ctx: RequestContext, token: string, input: AcceptQuoteInput) {
@@ -245,8 +246,16 @@ async function acceptInTransaction(ctx: RequestContext, token: string, input: Ac
           entityId: quote.id,
         });
       }
-      return { agreementId: agreement.id, grossPence: totals.grossPence, companyId: link.companyId, quoteId: quote.id };
-    });
+      // Last, so the counter row it numbers from stays locked as briefly as possible.
+      let deposit: DepositInvoice | null;
+      try {
+        deposit = await issueDepositInTx(tx, ctx, link.companyId, quote, totals.grossPence);
+      } catch (err) {
+        logger.error({ err, quoteId: quote.id }, "deposit invoice on acceptance failed: the acceptance is rolled back");
+        throw unavailable(DEPOSIT_FAILED, err);
+      }
+      return { agreementId: agreement.id, grossPence: totals.grossPence, companyId: link.companyId, quoteId: quote.id, deposit };
+    }, ACCEPT_TX);
   } catch (err) {
     // Two submits at once: the unique agreement per quote lets exactly one through.
     if (!(err instanceof AppError) && (err as { code?: string }).code === "P2002") throw conflict("This quote has already been accepted.");
