@@ -33,11 +33,9 @@ import {
 import {
   JOB_ENTITY,
   deleteAssignment,
-  findFileNames,
   findJobDetail,
   findJobNotes,
   findJobs,
-  findJobTimeEntries,
   findMembership,
   insertAssignment,
   insertBudgetLines,
@@ -73,13 +71,8 @@ function listItem(j: JobListRow): JobListItem {
   };
 }
 
-async function jobView(ctx: TenantContext, j: JobDetailRow): Promise<JobView> {
-  const userIds = new Set<string>();
-  if (j.completedById) userIds.add(j.completedById);
-  for (const c of j.checklists) for (const i of c.items) if (i.completedById) userIds.add(i.completedById);
-  for (const f of j.files) if (f.uploadedById) userIds.add(f.uploadedById);
-  const [names, files, entries] = await Promise.all([findUserNames([...userIds]), findFileNames(ctx.db, j.files.map((f) => f.fileId)), findJobTimeEntries(ctx.db, j.id)]);
-  const person = (id: string | null) => (id ? { id, name: names.get(id) ?? "Former user" } : null);
+function jobView(j: JobDetailRow): JobView {
+  const person = (id: string | null, name: string | null) => (id ? { id, name: name ?? "Former user" } : null);
   const labour = j.budgetLines.filter((l) => l.kind === "LABOUR");
   const now = new Date();
   return {
@@ -100,7 +93,7 @@ async function jobView(ctx: TenantContext, j: JobDetailRow): Promise<JobView> {
     onHoldReason: j.onHoldReason,
     cancelledReason: j.cancelledReason,
     completedAt: iso(j.completedAt),
-    completedBy: person(j.completedById),
+    completedBy: person(j.completedById, j.completedByName),
     completionSignerName: j.completionSignerName,
     completionSignatureFileId: j.completionSignatureFileId,
     completionOverrideReason: j.completionOverrideReason,
@@ -118,8 +111,8 @@ async function jobView(ctx: TenantContext, j: JobDetailRow): Promise<JobView> {
       vatRateBps: l.vatRateBps,
       netPence: l.netPence,
     })),
-    engineers: j.assignments.map((a) => ({ id: a.engineerId, name: a.engineer.user.name })),
-    visits: j.visits.map((v) => ({ id: v.id, engineer: { id: v.engineerId, name: v.engineer.user.name }, startsAt: v.startsAt.toISOString(), endsAt: v.endsAt.toISOString(), notes: v.notes })),
+    engineers: j.engineers,
+    visits: j.visits.map((v) => ({ id: v.id, engineer: { id: v.engineerId, name: v.engineerName }, startsAt: v.startsAt.toISOString(), endsAt: v.endsAt.toISOString(), notes: v.notes })),
     checklists: j.checklists.map((c) => ({
       id: c.id,
       title: c.title,
@@ -132,23 +125,23 @@ async function jobView(ctx: TenantContext, j: JobDetailRow): Promise<JobView> {
         description: i.description,
         required: i.required,
         completedAt: iso(i.completedAt),
-        completedBy: person(i.completedById),
+        completedBy: person(i.completedById, i.completedByName),
       })),
     })),
     files: j.files.map((f) => ({
       id: f.id,
       fileId: f.fileId,
-      fileName: files.get(f.fileId)?.fileName ?? "file",
-      contentType: files.get(f.fileId)?.contentType ?? "application/octet-stream",
+      fileName: f.fileName ?? "file",
+      contentType: f.contentType ?? "application/octet-stream",
       caption: f.caption,
       takenAt: iso(f.takenAt),
-      uploadedBy: person(f.uploadedById),
+      uploadedBy: person(f.uploadedById, f.uploadedByName),
       createdAt: f.createdAt.toISOString(),
       downloadUrl: `/api/admin/files/${f.fileId}/download`,
     })),
     invoices: j.invoices.map((i) => ({ id: i.id, number: i.number, status: i.status, grossPence: i.grossPence })),
     time: {
-      minutesLogged: entries.reduce((sum, e) => sum + workedMinutes(e, now), 0),
+      minutesLogged: j.timeEntries.reduce((sum, e) => sum + workedMinutes(e, now), 0),
       labourBudgetMinutes: labour.length ? Math.round(labour.reduce((s, l) => s + l.quantityMilli, 0) * 60 / 1000) : null,
       labourBudgetNetPence: labour.reduce((s, l) => s + l.netPence, 0),
     },
@@ -164,7 +157,7 @@ export async function listJobs(ctx: TenantContext, q: ListJobsQuery) {
 
 export async function getJob(ctx: TenantContext, id: string): Promise<JobView> {
   await assertJobAccess(ctx, id, "view");
-  return jobView(ctx, (await findJobDetail(ctx.db, id))!);
+  return jobView((await findJobDetail(ctx.db, ctx.companyId, id))!);
 }
 
 // ---- create ----
