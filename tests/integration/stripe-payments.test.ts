@@ -8,6 +8,8 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkoutReturnView } from "@/modules/stripe/checkout.service.ts";
+import { anonymousContext } from "@/server/context.ts";
 import { unsafeUnscopedDb } from "@/server/db/client.ts";
 import { startFakeStripe } from "../support/fake-stripe.ts";
 import { call } from "../support/http.ts";
@@ -294,6 +296,70 @@ describe("Stripe webhook", () => {
     expect(await db.payment.count({ where: { invoiceId: { in: [t.invoice.id, other.invoice.id] } } })).toBe(0);
     const stranger = fake.event("checkout.session.completed", "acct_test_unknown", done.session);
     expect((await fake.deliver(stranger)).status).toBe(200);
+    expect(await db.payment.count({ where: { invoiceId: t.invoice.id } })).toBe(0);
+  });
+});
+
+describe("Success page before the webhook", () => {
+  const visitor = anonymousContext({ requestId: "success-page-test" });
+  const sessionReads = (sessionId: string) => fake.requests.filter((r) => r.method === "GET" && r.path === `/v1/checkout/sessions/${sessionId}`);
+  const receipts = async (companyId: string) =>
+    (await db.outboxMessage.findMany({ where: { companyId, jobName: "email.send" } })).filter((m) => (m.payload as { template: string }).template === "invoice.payment-receipt");
+
+  it("asks Stripe, records the paid session through the webhook's path, and the later webhook changes nothing", async () => {
+    const t = await connectedTenant();
+    const sessionId = sessionIdOf((await checkout(t.token)).json.url);
+    // Back from Checkout before paying (or Stripe still processing): nothing to record.
+    expect(await checkoutReturnView(visitor, t.token, sessionId)).toMatchObject({ paid: false, balancePence: 12_000 });
+    expect(await db.payment.count({ where: { invoiceId: t.invoice.id } })).toBe(0);
+
+    // Paid at Stripe; its webhooks have not arrived.
+    const done = fake.completeCheckout(sessionId);
+    const view = await checkoutReturnView(visitor, t.token, sessionId);
+    expect(view).toMatchObject({ paid: true, balancePence: 0, amountPence: 12_000, invoiceNumber: t.invoice.number });
+    const reads = sessionReads(sessionId);
+    expect(reads).toHaveLength(2);
+    expect(reads.every((r) => r.account === t.accountId)).toBe(true);
+    expect(await db.invoice.findUniqueOrThrow({ where: { id: t.invoice.id } })).toMatchObject({ status: "PAID", paidPence: 12_000 });
+    const payments = await db.payment.findMany({ where: { invoiceId: t.invoice.id } });
+    expect(payments).toHaveLength(1);
+    expect(payments[0]).toMatchObject({ method: "CARD", amountPence: 12_000, stripePaymentIntentId: done.paymentIntent.id, stripeCheckoutId: sessionId });
+    expect(await db.stripeCheckoutSession.findFirstOrThrow({ where: { stripeSessionId: sessionId } })).toMatchObject({ status: "complete" });
+    const received = await db.auditEvent.findMany({ where: { companyId: t.company.id, entityId: t.invoice.id, action: "invoice.card_payment_received" } });
+    expect(received).toHaveLength(1);
+    expect(received[0]!.metadata).toMatchObject({ via: "checkout-return" });
+    expect(await receipts(t.company.id)).toHaveLength(1);
+
+    // A reload finds the payment recorded and doesn't ask Stripe again.
+    expect(await checkoutReturnView(visitor, t.token, sessionId)).toMatchObject({ paid: true });
+    expect(sessionReads(sessionId)).toHaveLength(2);
+
+    // The webhooks arrive: acknowledged, stored once, and nothing changes.
+    const before = await db.invoice.findUniqueOrThrow({ where: { id: t.invoice.id }, select: { status: true, paidPence: true, updatedAt: true } });
+    for (const e of done.events) expect((await fake.deliver(e)).status).toBe(200);
+    expect(await db.payment.count({ where: { invoiceId: t.invoice.id } })).toBe(1);
+    expect(await db.invoice.findUniqueOrThrow({ where: { id: t.invoice.id }, select: { status: true, paidPence: true, updatedAt: true } })).toEqual(before);
+    expect(await db.auditEvent.count({ where: { companyId: t.company.id, entityId: t.invoice.id, action: "invoice.card_payment_received" } })).toBe(1);
+    expect(await receipts(t.company.id)).toHaveLength(1);
+    expect(await db.stripeEvent.count({ where: { id: { in: done.events.map((e) => e.id) }, processedAt: { not: null } } })).toBe(2);
+  });
+
+  it("only looks up a session of this link's invoice, and waits for the webhook when Stripe can't be reached", async () => {
+    const t = await connectedTenant();
+    const other = await connectedTenant();
+    const otherSession = sessionIdOf((await checkout(other.token)).json.url);
+    fake.completeCheckout(otherSession);
+    // Another invoice's (paid) session on this link: not ours to confirm here.
+    expect(await checkoutReturnView(visitor, t.token, otherSession)).toMatchObject({ paid: false, amountPence: null });
+    expect(sessionReads(otherSession)).toHaveLength(0);
+    expect(await db.payment.count({ where: { invoiceId: { in: [t.invoice.id, other.invoice.id] } } })).toBe(0);
+
+    // Stripe refuses the call (here: the stored account is not one Stripe knows): the page says it's confirming.
+    const sessionId = sessionIdOf((await checkout(t.token)).json.url);
+    fake.completeCheckout(sessionId);
+    await db.stripeCheckoutSession.updateMany({ where: { stripeSessionId: sessionId }, data: { stripeAccountId: "acct_test_unknown" } });
+    expect(await checkoutReturnView(visitor, t.token, sessionId)).toMatchObject({ paid: false, balancePence: 12_000 });
+    expect(sessionReads(sessionId)).toHaveLength(1);
     expect(await db.payment.count({ where: { invoiceId: t.invoice.id } })).toBe(0);
   });
 });

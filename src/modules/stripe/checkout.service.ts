@@ -12,10 +12,12 @@ import { env } from "@/server/config/env.ts";
 import type { RequestContext } from "@/server/context.ts";
 import { tenantDb } from "@/server/db/tenancy.ts";
 import { conflict, notFound, unavailable, validationFailed } from "@/server/errors/errors.ts";
+import { logger } from "@/server/logging/logger.ts";
 import { formatMoney } from "@/ui/format.ts";
 import { unsafeFindInvoiceLinkByTokenHash } from "./checkout.repo.ts";
 import type { StartCheckoutInput } from "./checkout.schema.ts";
 import { stripe, stripeConfigured } from "./stripe-client.ts";
+import { applyPaidCheckoutSession } from "./webhook.service.ts";
 
 export const INVOICE_LINK_GONE = "This invoice link is no longer valid.";
 /** Stripe's smallest card charge in GBP is 30p; we ask for at least £1 unless less is owed. */
@@ -134,18 +136,40 @@ export async function startCheckoutForLink(ctx: RequestContext, token: string, i
 
 export type CheckoutReturn = { companyName: string; brandColor: string; invoiceNumber: string | null; paid: boolean; balancePence: number; amountPence: number | null } | null;
 
-/** The success page: what the link's invoice looks like now, and whether this session's payment is recorded. */
-export async function checkoutReturnView(token: string, sessionId: string | null): Promise<CheckoutReturn> {
+/**
+ * The success page: what the link's invoice looks like now, and whether this session's payment is
+ * recorded. When the webhook hasn't recorded it yet, the session (one of ours, for this link's
+ * invoice) is read back from Stripe on the company's account and, if paid, applied through the
+ * webhook's idempotent path: the client sees "paid" at once and the later webhook changes nothing.
+ * Stripe being unreachable only leaves the page saying the payment is being confirmed.
+ */
+export async function checkoutReturnView(ctx: RequestContext, token: string, sessionId: string | null): Promise<CheckoutReturn> {
   const link = await resolveLink(token);
   if (!link) return null;
   const db = tenantDb(link.companyId);
-  const [invoice, company, session] = await Promise.all([
+  const [loadedInvoice, company, session] = await Promise.all([
     db.invoice.findUnique({ where: { id: link.invoiceId } }),
-    db.company.findUnique({ where: { id: link.companyId }, select: { name: true, brandPrimaryColor: true, status: true } }),
+    db.company.findUnique({ where: { id: link.companyId }, select: { name: true, brandPrimaryColor: true, status: true, timeZone: true } }),
     sessionId ? db.stripeCheckoutSession.findFirst({ where: { stripeSessionId: sessionId, invoiceId: link.invoiceId } }) : null,
   ]);
-  if (!invoice || !company || company.status === "SUSPENDED") return null;
-  const payment = session ? await db.payment.findFirst({ where: { invoiceId: invoice.id, stripeCheckoutId: session.stripeSessionId } }) : null;
+  if (!loadedInvoice || !company || company.status === "SUSPENDED") return null;
+  let invoice = loadedInvoice;
+  const findPayment = () => (session ? db.payment.findFirst({ where: { invoiceId: link.invoiceId, stripeCheckoutId: session.stripeSessionId } }) : null);
+  let payment = await findPayment();
+  if (session && !payment && session.status !== "expired" && stripeConfigured()) {
+    try {
+      const live = await stripe().checkout.sessions.retrieve(session.stripeSessionId, {}, { stripeAccount: session.stripeAccountId });
+      if (live.payment_status === "paid") {
+        const outcome = await applyPaidCheckoutSession(ctx, { id: link.companyId, timeZone: company.timeZone }, link.invoiceId, live);
+        logger.info({ invoiceId: link.invoiceId, checkoutSession: session.stripeSessionId, outcome }, "card payment confirmed on the success page");
+        const [fresh, recorded] = await Promise.all([db.invoice.findUnique({ where: { id: link.invoiceId } }), findPayment()]);
+        if (fresh) invoice = fresh;
+        payment = recorded;
+      }
+    } catch (err) {
+      logger.warn({ err: (err as Error).message, invoiceId: link.invoiceId }, "checkout session not confirmed on return: waiting for the webhook");
+    }
+  }
   return {
     companyName: company.name,
     brandColor: company.brandPrimaryColor,

@@ -119,8 +119,10 @@ async function sendReceipt(tx: TenantTx, ctx: BillingContext, paymentId: string)
 async function cardPaymentSucceeded(
   tx: TenantTx,
   ctx: BillingContext,
-  p: { invoiceId: string; paymentIntentId: string; amountPence: number; checkoutSessionId: string | null; eventId: string; timeZone: string },
+  p: { invoiceId: string; paymentIntentId: string; amountPence: number; checkoutSessionId: string | null; eventId: string | null; timeZone: string },
 ): Promise<string> {
+  // Where the news came from: a webhook event, or the client's return to the success page.
+  const via = p.eventId ? { stripeEventId: p.eventId } : { via: "checkout-return" };
   if (p.checkoutSessionId) {
     await tx.stripeCheckoutSession.updateMany({ where: { stripeSessionId: p.checkoutSessionId }, data: { status: "complete" } });
   }
@@ -148,7 +150,7 @@ async function cardPaymentSucceeded(
       entityId: p.invoiceId,
       action: "invoice.card_payment_received",
       after: { paymentId: payment.id, amountPence: p.amountPence, paymentIntent: p.paymentIntentId, checkoutSession: p.checkoutSessionId },
-      metadata: { stripeEventId: p.eventId },
+      metadata: via,
     });
     await sendReceipt(tx, ctx, payment.id);
     return "payment-recorded";
@@ -160,10 +162,26 @@ async function cardPaymentSucceeded(
       entityId: p.invoiceId,
       action: "invoice.card_payment_needs_attention",
       after: { amountPence: p.amountPence, paymentIntent: p.paymentIntentId, reason: err.message },
-      metadata: { stripeEventId: p.eventId },
+      metadata: via,
     });
     return "payment-needs-attention";
   }
+}
+
+/**
+ * A Checkout Session found paid at Stripe before its webhook arrived (the client is back on the
+ * success page): applied through the same idempotent path as the webhook, in its own
+ * transaction, so the later webhook finds the payment recorded and changes nothing. Only a paid
+ * session whose metadata names this company and invoice counts.
+ */
+export async function applyPaidCheckoutSession(reqCtx: RequestContext, company: { id: string; timeZone: string }, invoiceId: string, s: Stripe.Checkout.Session): Promise<string> {
+  if (s.payment_status !== "paid" || s.metadata?.companyId !== company.id || s.metadata?.invoiceId !== invoiceId) return "not-paid";
+  const paymentIntentId = id(s.payment_intent);
+  if (!paymentIntentId) return "no-payment-intent";
+  const ctx = systemBillingContext(company.id, reqCtx);
+  return tenantDb(company.id).$transaction((tx) =>
+    cardPaymentSucceeded(tx, ctx, { invoiceId, paymentIntentId, amountPence: s.amount_total ?? 0, checkoutSessionId: s.id, eventId: null, timeZone: company.timeZone }),
+  );
 }
 
 async function refundRecorded(tx: TenantTx, ctx: BillingContext, r: { refundId: string; paymentIntentId: string | null; amountPence: number; reason: string | null; eventId: string }) {

@@ -1,7 +1,10 @@
 import type { Metadata } from "next";
+import { headers } from "next/headers";
 import Link from "next/link";
 import { checkoutReturnView } from "@/modules/stripe/checkout.service.ts";
+import { anonymousContext } from "@/server/context.ts";
 import { loadOrUnavailable, publicPage } from "@/server/http/page.ts";
+import { requestMeta } from "@/server/http/request-meta.ts";
 import { ClientShell, Wordmark, formatMoney } from "@/ui";
 
 export const metadata: Metadata = { title: "Payment received", referrer: "no-referrer", robots: { index: false } };
@@ -10,7 +13,8 @@ export default async function CardPaymentDonePage({ params, searchParams }: { pa
   publicPage();
   const { token } = await params;
   const sid = (await searchParams).session_id;
-  const view = await loadOrUnavailable(() => checkoutReturnView(token, typeof sid === "string" ? sid : null));
+  const ctx = anonymousContext(requestMeta(await headers()));
+  const view = await loadOrUnavailable(() => checkoutReturnView(ctx, token, typeof sid === "string" ? sid : null));
   if (!view) {
     return (
       <main className="flex min-h-dvh flex-col items-center justify-center gap-4 bg-neutral-50 px-4 text-center">
