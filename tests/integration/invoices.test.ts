@@ -272,12 +272,55 @@ describe("credit notes", () => {
     expect(await db.outboxMessage.count({ where: { idempotencyKey: { startsWith: "pdf:credit-note:" }, companyId: t.company.id } })).toBe(2);
   });
 
+  it("on a CIS invoice, a partial credit says labour or materials and reverses the CIS on the labour it credits", async () => {
+    const t = await tenantWithAdmin();
+    const c = await clientFor(t.company.id, { cisContractor: true, cisRateBps: 2000 });
+    // Labour 100000 + materials 50000 at 20%: gross 180000, CIS 20000, payable 160000.
+    const inv = await issued(t.ctx, c.id, [labour(100000), materials(50000)]);
+    expect(inv).toMatchObject({ grossPence: 180000, cisDeductionPence: 20000, payablePence: 160000 });
+    const token = await createSession(t.user.id, t.company.id);
+    const noKind = await call(creditRoute.POST, { token, headers: ORIGIN, params: { id: inv.id }, body: { reason: "Snagging", lines: [{ description: "Snagging", netPence: 10000, vatRateBps: 2000 }] } });
+    expect(noKind.status).toBe(422);
+    expect(noKind.json.error.fields).toMatchObject({ "lines.0.kind": expect.stringMatching(/labour or materials/) });
+    // Labour 10000: VAT 2000, gross 12000; CIS reversed 20% of 10000 = 2000; credited 10000.
+    const one = await call(creditRoute.POST, { token, headers: ORIGIN, params: { id: inv.id }, body: { reason: "Less labour", lines: [{ description: "Half a day less", netPence: 10000, vatRateBps: 2000, kind: "LABOUR" }] } });
+    expect(one.status).toBe(201);
+    expect(one.json.creditNotes[0]).toMatchObject({ grossPence: 12000, cisReversedPence: 2000, lines: [{ kind: "LABOUR", netPence: 10000 }] });
+    // Remaining gross 168000 − CIS on the labour left (90000 × 20% = 18000) = 150000.
+    expect(one.json).toMatchObject({ creditedPence: 10000, balancePence: 150000 });
+    // Materials 5000: gross 6000, no CIS; labour 333 (odd pence): CIS 18000 − 17933 = 67 reversed.
+    const two = await createCreditNote(t.ctx, inv.id, {
+      reason: "Returned stock and a small labour correction",
+      mode: "partial",
+      lines: [
+        { description: "Returned stock", netPence: 5000, vatRateBps: 2000, kind: "MATERIALS" },
+        { description: "Labour correction", netPence: 333, vatRateBps: 2000, kind: "LABOUR" },
+      ],
+    });
+    expect(two.creditNotes[1]).toMatchObject({ netPence: 5333, vatPence: 1067, grossPence: 6400, cisReversedPence: 67 });
+    // Remaining: gross 180000 − 12000 − 6400 = 161600; labour 89667 → CIS 17933; payable 143667.
+    expect(two).toMatchObject({ creditedPence: 10000 + 6333, balancePence: 161600 - 17933 });
+    const tooMuchLabour = await call(creditRoute.POST, { token, headers: ORIGIN, params: { id: inv.id }, body: { reason: "Too much", lines: [{ description: "x", netPence: 89668, vatRateBps: 0, kind: "LABOUR" }] } });
+    expect(tooMuchLabour.status).toBe(422);
+    expect(tooMuchLabour.json.error.message).toMatch(/£896.68 of labour is more than the £896.67 of labour left/);
+    const note = await db.creditNote.findFirstOrThrow({ where: { invoiceId: inv.id, cisReversedPence: 2000 } });
+    const pdf = await db.outboxMessage.findUniqueOrThrow({ where: { idempotencyKey: `pdf:credit-note:${note.id}` } });
+    expect((pdf.payload as { props: { cisRateBps: number; totals: { cisReversedPence: number; creditPence: number }; lines: { kind: string }[] } }).props).toMatchObject({
+      cisRateBps: 2000,
+      totals: { cisReversedPence: 2000, creditPence: 10000 },
+      lines: [{ kind: "Labour" }],
+    });
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: inv.id, action: "invoice.credited" }, orderBy: { createdAt: "asc" } });
+    expect(audit.after).toMatchObject({ cisReversedPence: 2000, creditPence: 10000 });
+  });
+
   it("a full credit note credits exactly what is payable and refuses drafts", async () => {
     const t = await tenantWithAdmin();
     const c = await clientFor(t.company.id, { cisContractor: true, cisRateBps: 2000 });
     const inv = await issued(t.ctx, c.id, [labour(10000), materials(5000)]);
     const credited = await createCreditNote(t.ctx, inv.id, { reason: "Cancelled", mode: "full", lines: [] });
     expect(credited).toMatchObject({ creditedPence: inv.payablePence, balancePence: 0, status: "PAID" });
+    expect(credited.creditNotes[0]).toMatchObject({ netPence: 15000, vatPence: 3000, grossPence: 18000, cisReversedPence: 2000 });
     const d = await draft(t.ctx, c.id);
     await expect(createCreditNote(t.ctx, d.id, { reason: "x x", mode: "full", lines: [] })).rejects.toMatchObject({ status: 409 });
   });
@@ -558,7 +601,7 @@ describe("PDFs", () => {
     await db.company.update({ where: { id: t.company.id }, data: { vatNumber: "GB123456789", bankAccountName: "Sparks Ltd", bankSortCode: "112233", bankAccountNumber: "12345678" } });
     const c = await clientFor(t.company.id, { vatRegistered: true, vatNumber: "GB987654321", cisContractor: true, cisRateBps: 2000 });
     const inv = await issued(t.ctx, c.id, [labour(10000), materials(5000, 0), { ...materials(1000, null), description: "Exempt item" }]);
-    await createCreditNote(t.ctx, inv.id, { reason: "Goodwill", mode: "partial", lines: [{ description: "Goodwill", netPence: 1000, vatRateBps: 2000 }] });
+    await createCreditNote(t.ctx, inv.id, { reason: "Goodwill", mode: "partial", lines: [{ description: "Goodwill", netPence: 1000, vatRateBps: 2000, kind: "LABOUR" }] });
     const branding = { companyName: "Sparks", brandColor: "#1d4ed8", addressLines: [] };
     const invMsg = await db.outboxMessage.findUniqueOrThrow({ where: { idempotencyKey: `pdf:invoice:${inv.id}` } });
     const p = invMsg.payload as { document: string; props: { bank: { sortCode: string }; wording: string[]; reverseCharge: boolean } };

@@ -101,6 +101,8 @@ export const creditNoteLineInput = z.object({
   description: text(500).min(1, "Describe what is credited"),
   netPence: z.number().int().min(1, "More than £0").max(10_000_000_000),
   vatRateBps: z.union([z.literal(2000), z.literal(500), z.literal(0), z.null()]),
+  /** On a CIS invoice: whether the credit reduces labour (its CIS deduction is reversed) or materials. Required there. */
+  kind: z.enum(["LABOUR", "MATERIALS"], "Choose labour or materials").nullable().optional(),
 });
 export const createCreditNoteInput = z.object({
   reason: text(500).min(3, "Give a reason for the credit"),
@@ -173,8 +175,10 @@ export const creditNoteOutput = z.object({
   netPence: money,
   vatPence: money,
   grossPence: money,
+  /** The CIS deduction this credit reverses (taken off what it credits). */
+  cisReversedPence: money,
   pdfUrl: z.string().nullable(),
-  lines: z.array(z.object({ description: z.string(), netPence: money, vatRateBps: z.number().int().nullable(), vatPence: money })),
+  lines: z.array(z.object({ description: z.string(), kind: z.enum(["LABOUR", "MATERIALS", "FIXED"]).nullable(), netPence: money, vatRateBps: z.number().int().nullable(), vatPence: money })),
 });
 
 export const invoiceDetail = invoiceSummary.extend({

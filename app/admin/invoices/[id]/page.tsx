@@ -184,6 +184,19 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
                     <span>
                       <span className="font-medium">{c.number}</span> on {formatDate(c.issueDate, "UTC")}: {c.reason} ·{" "}
                       <span className="tabular-nums">{formatMoney(c.grossPence)}</span> incl. VAT
+                      {c.lines.some((l) => l.kind) && inv.cisRateBps !== null ? (
+                        <>
+                          {" "}
+                          ({c.lines.map((l) => `${l.kind === "LABOUR" ? "labour" : "materials"} ${formatMoney(l.netPence)}`).join(", ")})
+                        </>
+                      ) : null}
+                      {c.cisReversedPence ? (
+                        <>
+                          {" "}
+                          · CIS reversed <span className="tabular-nums">{formatMoney(c.cisReversedPence)}</span> · credited{" "}
+                          <span className="tabular-nums">{formatMoney((inv.reverseCharge ? c.netPence : c.grossPence) - c.cisReversedPence)}</span>
+                        </>
+                      ) : null}
                     </span>
                     {c.pdfUrl ? (
                       <a href={c.pdfUrl} className="font-medium underline underline-offset-4">

@@ -32,6 +32,26 @@ const VAT_OPTIONS = [
   { value: "exempt", label: "Exempt" },
 ];
 
+/** The credit-note request from the form: the whole invoice, or one line (with labour/materials on a CIS invoice). */
+export function creditNoteBody(f: FormData, netPence: number | null, full: boolean, cis: boolean) {
+  const vat = String(f.get("vat"));
+  const kind = String(f.get("kind") ?? "");
+  return {
+    reason: f.get("reason"),
+    mode: full ? "full" : "partial",
+    lines: full
+      ? []
+      : [
+          {
+            description: String(f.get("description") || f.get("reason")),
+            netPence,
+            vatRateBps: vat === "exempt" ? null : Number(vat),
+            ...(cis ? { kind: kind === "LABOUR" || kind === "MATERIALS" ? kind : null } : {}),
+          },
+        ],
+  };
+}
+
 /** Issue, send, record a payment, credit note and void: each asks once and reports back with a toast. */
 export function InvoiceActions(p: Props) {
   const router = useRouter();
@@ -92,16 +112,9 @@ export function InvoiceActions(p: Props) {
     const full = f.get("mode") === "full";
     const net = poundsToPence(String(f.get("net") ?? ""));
     if (!full && net === null) return setErrors({ "lines.0.netPence": "Enter the amount in pounds, excluding VAT" });
-    const vat = String(f.get("vat"));
-    await post(
-      "/credit-notes",
-      {
-        reason: f.get("reason"),
-        mode: full ? "full" : "partial",
-        lines: full ? [] : [{ description: String(f.get("description") || f.get("reason")), netPence: net, vatRateBps: vat === "exempt" ? null : Number(vat) }],
-      },
-      "Credit note issued",
-    );
+    const kind = p.cis ? String(f.get("kind") ?? "") : "";
+    if (!full && p.cis && kind !== "LABOUR" && kind !== "MATERIALS") return setErrors({ "lines.0.kind": "Say whether this credits labour or materials" });
+    await post("/credit-notes", creditNoteBody(f, net, full, p.cis), "Credit note issued");
   }
 
   const open_ = p.status === "ISSUED" || p.status === "PART_PAID";
@@ -217,6 +230,25 @@ export function InvoiceActions(p: Props) {
           <Input name="description" label="Line description" optional placeholder="Defaults to the reason" />
           <Input name="net" label="Amount to credit, excluding VAT" leading="£" inputMode="decimal" error={errors["lines.0.netPence"] ?? errors.lines} hint="Leave empty when crediting the whole invoice." />
           <Select name="vat" label="VAT rate" options={VAT_OPTIONS} defaultValue="2000" />
+          {p.cis ? (
+            <fieldset className="flex flex-col gap-2 text-sm" aria-describedby="credit-kind-hint">
+              <legend className="mb-1 font-medium text-neutral-800">What does it reduce?</legend>
+              <label className="flex items-center gap-2">
+                <input type="radio" name="kind" value="LABOUR" className="size-4 accent-brand-700" /> Labour (reverses the CIS deduction on it)
+              </label>
+              <label className="flex items-center gap-2">
+                <input type="radio" name="kind" value="MATERIALS" className="size-4 accent-brand-700" /> Materials (no CIS)
+              </label>
+              <p id="credit-kind-hint" className="text-neutral-600">
+                The client deducts CIS only on labour, so the credit on labour is reduced by the CIS it no longer withholds.
+              </p>
+              {errors["lines.0.kind"] ? (
+                <p role="alert" className="text-danger-700">
+                  {errors["lines.0.kind"]}
+                </p>
+              ) : null}
+            </fieldset>
+          ) : null}
           {formError ? (
             <p role="alert" className="text-sm text-danger-700">
               {formError}

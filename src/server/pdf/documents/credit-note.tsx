@@ -25,8 +25,19 @@ export const creditNotePdf = definePdfDocument({
     reason: z.string(),
     seller: party,
     buyer: party,
-    lines: z.array(z.object({ description: z.string(), vat: z.string(), net: money })),
-    totals: z.object({ netPence: money, vatPence: money, grossPence: money, vatByRate: z.array(z.object({ rateBps: z.number().int(), netPence: money, vatPence: money })), creditPence: money }),
+    /** kind: "Labour"/"Materials" on a CIS invoice's credit, else null/absent. */
+    lines: z.array(z.object({ description: z.string(), kind: z.string().nullable().optional(), vat: z.string(), net: money })),
+    totals: z.object({
+      netPence: money,
+      vatPence: money,
+      grossPence: money,
+      vatByRate: z.array(z.object({ rateBps: z.number().int(), netPence: money, vatPence: money })),
+      /** The CIS deduction the credit reverses (older credit notes: absent = 0). */
+      cisReversedPence: money.optional(),
+      creditPence: money,
+    }),
+    /** The invoice's CIS rate (null/absent: not a CIS invoice). */
+    cisRateBps: z.number().int().nullable().optional(),
     wording: z.array(z.string()),
   }),
   fileName: (p) => `credit-note-${p.number.toLowerCase().replace(/[^a-z0-9]+/g, "-")}.pdf`,
@@ -47,7 +58,7 @@ export const creditNotePdf = definePdfDocument({
         </View>
         {p.lines.map((l, i) => (
           <View key={i} style={styles.row} wrap={false}>
-            <Text style={styles.desc}>{l.description}</Text>
+            <Text style={styles.desc}>{l.kind ? `${l.description} (${l.kind.toLowerCase()})` : l.description}</Text>
             <Text style={styles.vat}>{l.vat}</Text>
             <Text style={styles.net}>{formatMoney(l.net)}</Text>
           </View>
@@ -64,6 +75,12 @@ export const creditNotePdf = definePdfDocument({
             <Text>{formatMoney(v.vatPence)}</Text>
           </View>
         ))}
+        {p.cisRateBps != null ? (
+          <View style={styles.totalRow}>
+            <Text style={styles.muted}>CIS deduction reversed ({p.cisRateBps / 100}% of the labour credited)</Text>
+            <Text>−{formatMoney(p.totals.cisReversedPence ?? 0)}</Text>
+          </View>
+        ) : null}
         <View style={styles.grand}>
           <Text>Credited against the invoice</Text>
           <Text>{formatMoney(p.totals.creditPence)}</Text>
