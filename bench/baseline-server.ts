@@ -384,19 +384,26 @@ export function createBaseline(pool: pg.Pool) {
     const { rows: co } = await pool.query(`SELECT "timeZone" FROM "Company" WHERE "id" = $1`, [a.companyId]);
     const asOf = url.searchParams.get("asOf") ?? todayIn(co[0].timeZone);
     const { rows } = await pool.query(
-      `SELECT * FROM (
-         SELECT i."id" AS "invoiceId", i."number", i."clientId", c."name" AS "clientName", i."dueDate",
-                i."payablePence"
-                  - COALESCE((SELECT SUM(p."amountPence" + p."cisDeductionPence") FROM "Payment" p WHERE p."companyId" = $1 AND p."invoiceId" = i."id" AND p."receivedOn" <= $2::date), 0)
-                  + COALESCE((SELECT SUM(r."amountPence") FROM "PaymentRefund" r JOIN "Payment" p ON p."companyId" = r."companyId" AND p."id" = r."paymentId"
-                               WHERE r."companyId" = $1 AND p."invoiceId" = i."id" AND r."refundedOn" <= $2::date), 0)
-                  - COALESCE((SELECT SUM(COALESCE((cn."snapshot"->'totals'->>'creditPence')::int, cn."grossPence")) FROM "CreditNote" cn
-                               WHERE cn."companyId" = $1 AND cn."invoiceId" = i."id" AND cn."issueDate" <= $2::date), 0) AS "balancePence"
-           FROM "Invoice" i JOIN "Client" c ON c."companyId" = i."companyId" AND c."id" = i."clientId"
-          WHERE i."companyId" = $1 AND i."status" <> 'DRAFT' AND i."issueDate" <= $2::date
-            AND (i."status" <> 'VOID' OR i."voidedAt" >= ($2::date + 1))
-          ORDER BY i."dueDate" NULLS LAST, i."number") x
-        WHERE x."balancePence" > 0`,
+      // Only invoices that can have been owed at asOf: open, voided after it, or PAID with a payment or credit note after it.
+      `SELECT i."id" AS "invoiceId", i."number", i."clientId", c."name" AS "clientName", i."dueDate",
+              i."payablePence" - COALESCE(pay."pence", 0) + COALESCE(ref."pence", 0) - COALESCE(cr."pence", 0) AS "balancePence"
+         FROM (SELECT i."id", i."number", i."clientId", i."dueDate", i."payablePence" FROM "Invoice" i
+                WHERE i."companyId" = $1 AND i."issueDate" <= $2::date
+                  AND (i."status" IN ('ISSUED', 'PART_PAID') OR (i."status" = 'VOID' AND i."voidedAt" >= ($2::date + 1)))
+               UNION ALL
+               SELECT i."id", i."number", i."clientId", i."dueDate", i."payablePence" FROM "Invoice" i
+                WHERE i."companyId" = $1 AND i."issueDate" <= $2::date AND i."status" = 'PAID'
+                  AND i."id" IN (SELECT p."invoiceId" FROM "Payment" p WHERE p."companyId" = $1 AND p."receivedOn" > $2::date
+                                 UNION SELECT cn."invoiceId" FROM "CreditNote" cn WHERE cn."companyId" = $1 AND cn."issueDate" > $2::date)) i
+         JOIN "Client" c ON c."companyId" = $1 AND c."id" = i."clientId"
+         LEFT JOIN LATERAL (SELECT SUM(p."amountPence" + p."cisDeductionPence") AS "pence" FROM "Payment" p
+                             WHERE p."companyId" = $1 AND p."invoiceId" = i."id" AND p."receivedOn" <= $2::date) pay ON true
+         LEFT JOIN LATERAL (SELECT SUM(r."amountPence") AS "pence" FROM "PaymentRefund" r JOIN "Payment" p ON p."companyId" = r."companyId" AND p."id" = r."paymentId"
+                             WHERE r."companyId" = $1 AND p."invoiceId" = i."id" AND r."refundedOn" <= $2::date) ref ON true
+         LEFT JOIN LATERAL (SELECT SUM(COALESCE((cn."snapshot"->'totals'->>'creditPence')::int, cn."grossPence")) AS "pence" FROM "CreditNote" cn
+                             WHERE cn."companyId" = $1 AND cn."invoiceId" = i."id" AND cn."issueDate" <= $2::date) cr ON true
+        WHERE i."payablePence" - COALESCE(pay."pence", 0) + COALESCE(ref."pence", 0) - COALESCE(cr."pence", 0) > 0
+        ORDER BY i."dueDate" NULLS LAST, i."number"`,
       [a.companyId, asOf],
     );
     const BUCKETS = ["current", "1-30", "31-60", "61-90", "90+"] as const;

@@ -1,7 +1,7 @@
 /** Money reports on known data: A/R aging as of a date, VAT by quarter (accrual and cash), revenue and collection rate; CSV; tenancy and roles. */
 import { beforeAll, describe, expect, it } from "vitest";
 import { createCreditNote } from "@/modules/invoices/credit-notes.service.ts";
-import { applyPayment } from "@/modules/invoices/payments.service.ts";
+import { applyPayment, applyRefund } from "@/modules/invoices/payments.service.ts";
 import { unsafeUnscopedDb } from "@/server/db/client.ts";
 import { createBillingClient, issuedInvoice } from "../support/billing.ts";
 import { createSession, createUser, tenantWithAdmin } from "../support/factories.ts";
@@ -78,6 +78,56 @@ describe("A/R aging", () => {
     expect(lines).toContain("Harbour Lettings,500.00,0.00,270.00,0.00,0.00,770.00,2");
     expect(lines).toContain("'=cmd|' /C calc'!A0,0.00,0.00,0.00,70.00,0.00,70.00,1");
     expect(lines).toContain("Total,500.00,0.00,270.00,70.00,0.00,840.00,3");
+  });
+});
+
+describe("A/R aging reads only what can be owed", () => {
+  it("many invoices paid before the date don't change it; settled after the date still counts, refunded after it counts from then", async () => {
+    const u = await tenantWithAdmin();
+    const s = await createSession(u.user.id, u.company.id);
+    const cl = await createBillingClient(u.company.id, { name: "Quayside Builders", kind: "ORGANISATION" });
+    const pay = (invoiceId: string, amountPence: number, receivedOn: string) =>
+      u.ctx.db.$transaction((tx) => applyPayment(tx, u.ctx, { invoiceId, method: "BANK_TRANSFER", amountPence, receivedOn }));
+    const open = await issuedInvoice(u.ctx, cl.id, 10_000, noon("2026-03-01")); // £120, part-paid before the date
+    await pay(open.id, 2000, "2026-03-10");
+    const paidLater = await issuedInvoice(u.ctx, cl.id, 20_000, noon("2026-03-02")); // £240, paid in full after the date: PAID now
+    await pay(paidLater.id, 24_000, "2026-04-10");
+    const creditedLater = await issuedInvoice(u.ctx, cl.id, 5000, noon("2026-03-03")); // £60, fully credited after the date: PAID now
+    await createCreditNote(u.ctx, creditedLater.id, { reason: "Job cancelled", mode: "full", lines: [] }, noon("2026-04-05"));
+    const refundedLater = await issuedInvoice(u.ctx, cl.id, 2500, noon("2026-02-01")); // £30, paid before the date, £10 refunded after it
+    const { payment } = await pay(refundedLater.id, 3000, "2026-02-15");
+    await u.ctx.db.$transaction((tx) => applyRefund(tx, u.ctx, { paymentId: payment.id, amountPence: 1000, refundedOn: "2026-04-20" }));
+    const states = await u.ctx.db.invoice.findMany({ where: { id: { in: [open.id, paidLater.id, creditedLater.id, refundedLater.id] } }, select: { id: true, status: true } });
+    expect(Object.fromEntries(states.map((x) => [x.id, x.status]))).toEqual({ [open.id]: "PART_PAID", [paidLater.id]: "PAID", [creditedLater.id]: "PAID", [refundedLater.id]: "PART_PAID" });
+
+    const report = async (asOf: string) => (await get(agingRoute, `/api/admin/reports/aging?asOf=${asOf}`, s)).json;
+    const owed = (r: { invoices: { invoiceId: string; balancePence: number }[] }) => r.invoices.map((i) => [i.invoiceId, i.balancePence]);
+    const march = await report("2026-03-31");
+    expect(owed(march)).toEqual([
+      [open.id, 10_000],
+      [paidLater.id, 24_000],
+      [creditedLater.id, 6000],
+    ]);
+    const april = await report("2026-04-30");
+    expect(owed(april)).toEqual([
+      [refundedLater.id, 1000],
+      [open.id, 10_000],
+    ]);
+    const now = await report("2027-01-31");
+
+    // Forty invoices issued and paid in full before the date: the same report, to the penny.
+    for (let k = 0; k < 40; k++) {
+      const done = await issuedInvoice(u.ctx, cl.id, 1000 + k, noon(`2026-01-${String((k % 28) + 1).padStart(2, "0")}`));
+      await pay(done.id, done.payablePence, "2026-02-20");
+    }
+    expect(await u.ctx.db.invoice.count({ where: { status: "PAID" } })).toBe(42);
+    expect(await report("2026-03-31")).toEqual(march);
+    expect(await report("2026-04-30")).toEqual(april);
+    expect(await report("2027-01-31")).toEqual(now);
+    // …while on a date before they were paid they are owed, so the date really is honoured.
+    const january = await report("2026-01-31");
+    expect(january.invoices).toHaveLength(40);
+    expect(january.totals.total).toBe(Array.from({ length: 40 }, (_, k) => Math.round((1000 + k) * 1.2)).reduce((a, b) => a + b, 0));
   });
 });
 

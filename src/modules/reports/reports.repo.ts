@@ -7,24 +7,39 @@ import type { TenantDb } from "@/server/db/tenancy.ts";
 
 export type AgingRow = { invoiceId: string; number: string | null; clientId: string; clientName: string; issueDate: string; dueDate: string | null; payablePence: number; balancePence: number };
 
-/** Invoices with money owed at the end of `asOf`: payments, refunds and credit notes up to that day count. */
+/**
+ * Invoices with money owed at the end of `asOf`: payments, refunds and credit notes up to that day count.
+ *
+ * Reads only invoices that can have been owed then, not the tenant's whole history: the open ones
+ * (ISSUED, PART_PAID), those voided after `asOf`, and PAID ones with a payment or credit note dated
+ * after `asOf`. A PAID invoice owes nothing now, so with no settlement after `asOf` it owed nothing
+ * then either (refunds after `asOf` only make that balance smaller). For today's report the last
+ * set is empty; for a past date it grows with what was settled since, not with history.
+ * Served by Invoice(companyId, status, dueDate), Payment(companyId, receivedOn),
+ * CreditNote(companyId, issueDate), then per-invoice lookups; the balance filter runs in SQL.
+ */
 export async function agingRows(db: TenantDb, companyId: string, asOf: string): Promise<AgingRow[]> {
   const rows = await db.$queryRaw<{ invoiceId: string; number: string | null; clientId: string; clientName: string; issueDate: Date; dueDate: Date | null; payablePence: number; balancePence: bigint | number }[]>`
     SELECT i."id" AS "invoiceId", i."number", i."clientId", c."name" AS "clientName", i."issueDate", i."dueDate", i."payablePence",
-           i."payablePence"
-             - COALESCE((SELECT SUM(p."amountPence" + p."cisDeductionPence") FROM "Payment" p
-                          WHERE p."companyId" = ${companyId}::uuid AND p."invoiceId" = i."id" AND p."receivedOn" <= ${asOf}::date), 0)
-             + COALESCE((SELECT SUM(r."amountPence") FROM "PaymentRefund" r JOIN "Payment" p ON p."companyId" = r."companyId" AND p."id" = r."paymentId"
-                          WHERE r."companyId" = ${companyId}::uuid AND p."invoiceId" = i."id" AND r."refundedOn" <= ${asOf}::date), 0)
-             - COALESCE((SELECT SUM(COALESCE((cn."snapshot"->'totals'->>'creditPence')::int, cn."grossPence")) FROM "CreditNote" cn
-                          WHERE cn."companyId" = ${companyId}::uuid AND cn."invoiceId" = i."id" AND cn."issueDate" <= ${asOf}::date), 0) AS "balancePence"
-      FROM "Invoice" i JOIN "Client" c ON c."companyId" = i."companyId" AND c."id" = i."clientId"
-     WHERE i."companyId" = ${companyId}::uuid AND i."status" <> 'DRAFT' AND i."issueDate" <= ${asOf}::date
-       AND (i."status" <> 'VOID' OR i."voidedAt" >= (${asOf}::date + 1))
+           i."payablePence" - COALESCE(pay."pence", 0) + COALESCE(ref."pence", 0) - COALESCE(cr."pence", 0) AS "balancePence"
+      FROM (SELECT i."id", i."number", i."clientId", i."issueDate", i."dueDate", i."payablePence" FROM "Invoice" i
+             WHERE i."companyId" = ${companyId}::uuid AND i."issueDate" <= ${asOf}::date
+               AND (i."status" IN ('ISSUED', 'PART_PAID') OR (i."status" = 'VOID' AND i."voidedAt" >= (${asOf}::date + 1)))
+            UNION ALL
+            SELECT i."id", i."number", i."clientId", i."issueDate", i."dueDate", i."payablePence" FROM "Invoice" i
+             WHERE i."companyId" = ${companyId}::uuid AND i."issueDate" <= ${asOf}::date AND i."status" = 'PAID'
+               AND i."id" IN (SELECT p."invoiceId" FROM "Payment" p WHERE p."companyId" = ${companyId}::uuid AND p."receivedOn" > ${asOf}::date
+                              UNION SELECT cn."invoiceId" FROM "CreditNote" cn WHERE cn."companyId" = ${companyId}::uuid AND cn."issueDate" > ${asOf}::date)) i
+      JOIN "Client" c ON c."companyId" = ${companyId}::uuid AND c."id" = i."clientId"
+      LEFT JOIN LATERAL (SELECT SUM(p."amountPence" + p."cisDeductionPence") AS "pence" FROM "Payment" p
+                          WHERE p."companyId" = ${companyId}::uuid AND p."invoiceId" = i."id" AND p."receivedOn" <= ${asOf}::date) pay ON true
+      LEFT JOIN LATERAL (SELECT SUM(r."amountPence") AS "pence" FROM "PaymentRefund" r JOIN "Payment" p ON p."companyId" = r."companyId" AND p."id" = r."paymentId"
+                          WHERE r."companyId" = ${companyId}::uuid AND p."invoiceId" = i."id" AND r."refundedOn" <= ${asOf}::date) ref ON true
+      LEFT JOIN LATERAL (SELECT SUM(COALESCE((cn."snapshot"->'totals'->>'creditPence')::int, cn."grossPence")) AS "pence" FROM "CreditNote" cn
+                          WHERE cn."companyId" = ${companyId}::uuid AND cn."invoiceId" = i."id" AND cn."issueDate" <= ${asOf}::date) cr ON true
+     WHERE i."payablePence" - COALESCE(pay."pence", 0) + COALESCE(ref."pence", 0) - COALESCE(cr."pence", 0) > 0
      ORDER BY i."dueDate" NULLS LAST, i."number"`;
-  return rows
-    .map((r) => ({ ...r, issueDate: iso(r.issueDate), dueDate: r.dueDate ? iso(r.dueDate) : null, balancePence: Number(r.balancePence) }))
-    .filter((r) => r.balancePence > 0);
+  return rows.map((r) => ({ ...r, issueDate: iso(r.issueDate), dueDate: r.dueDate ? iso(r.dueDate) : null, balancePence: Number(r.balancePence) }));
 }
 
 const iso = (d: Date) => d.toISOString().slice(0, 10);
