@@ -286,6 +286,49 @@ describe("Stripe webhook", () => {
     expect(await db.invoice.findUniqueOrThrow({ where: { id: t.invoice.id } })).toMatchObject({ status: "PART_PAID", paidPence: 10_000 });
   });
 
+  it("a refund arriving before its payment records the payment from Stripe's intent, then the refund; the payment's events change nothing", async () => {
+    const t = await connectedTenant();
+    const done = fake.completeCheckout(sessionIdOf((await checkout(t.token)).json.url));
+    // Refunded in the dashboard; the refund's events overtake the payment's.
+    const { refund, events } = fake.refund(t.accountId, done.paymentIntent.id as string, 2000);
+    for (const e of events) expect((await fake.deliver(e)).status).toBe(200);
+    const intentReads = fake.requests.filter((r) => r.method === "GET" && r.path === `/v1/payment_intents/${done.paymentIntent.id}`);
+    expect(intentReads.length).toBeGreaterThanOrEqual(1);
+    expect(intentReads.every((r) => r.account === t.accountId)).toBe(true);
+    const payments = await db.payment.findMany({ where: { invoiceId: t.invoice.id } });
+    expect(payments).toHaveLength(1);
+    expect(payments[0]).toMatchObject({ method: "CARD", amountPence: 12_000, stripePaymentIntentId: done.paymentIntent.id });
+    expect(await db.paymentRefund.findMany({ where: { companyId: t.company.id }, select: { amountPence: true, stripeRefundId: true } })).toEqual([{ amountPence: 2000, stripeRefundId: refund.id }]);
+    expect(await db.invoice.findUniqueOrThrow({ where: { id: t.invoice.id } })).toMatchObject({ status: "PART_PAID", paidPence: 10_000 });
+    expect(await db.stripeEvent.count({ where: { id: { in: events.map((e) => e.id) }, processedAt: { not: null } } })).toBe(2);
+
+    // Then the payment's own events: acknowledged, and nothing changes.
+    for (const e of done.events) expect((await fake.deliver(e)).status).toBe(200);
+    expect(await db.payment.count({ where: { invoiceId: t.invoice.id } })).toBe(1);
+    expect(await db.paymentRefund.count({ where: { companyId: t.company.id } })).toBe(1);
+    expect(await db.invoice.findUniqueOrThrow({ where: { id: t.invoice.id } })).toMatchObject({ status: "PART_PAID", paidPence: 10_000 });
+    expect(await db.auditEvent.count({ where: { companyId: t.company.id, entityId: t.invoice.id, action: "invoice.card_payment_received" } })).toBe(1);
+  });
+
+  it("a refund of a payment taken outside Quantract is acknowledged and ignored; Stripe unreachable answers 503 so it is retried", async () => {
+    const t = await connectedTenant();
+    // A payment the company took in its own Stripe account, not through an invoice link (no metadata of ours).
+    const foreign = "pi_test_taken_elsewhere";
+    fake.paymentIntents.set(foreign, { id: foreign, object: "payment_intent", amount: 5000, amount_received: 5000, currency: "gbp", status: "succeeded", latest_charge: "ch_test_elsewhere", metadata: {}, _account: t.accountId });
+    const { events } = fake.refund(t.accountId, foreign, 5000);
+    for (const e of events) expect((await fake.deliver(e)).status).toBe(200);
+    expect(await db.paymentRefund.count({ where: { companyId: t.company.id } })).toBe(0);
+    expect(await db.payment.count({ where: { companyId: t.company.id } })).toBe(0);
+    expect(await db.stripeEvent.count({ where: { id: { in: events.map((e) => e.id) }, processedAt: { not: null } } })).toBe(2);
+
+    // Stripe refuses to show the intent (here: an account Stripe doesn't know): 503, nothing stored, Stripe retries.
+    const stranger = await tenantWithAdmin();
+    await db.company.update({ where: { id: stranger.company.id }, data: { stripeAccountId: "acct_test_gone_from_stripe", stripeChargesEnabled: true } });
+    const e = fake.event("refund.created", "acct_test_gone_from_stripe", { id: "re_test_early", object: "refund", amount: 1000, payment_intent: "pi_test_unseen", status: "succeeded", reason: null });
+    expect((await fake.deliver(e)).status).toBe(503);
+    expect(await db.stripeEvent.count({ where: { id: e.id } })).toBe(0);
+  });
+
   it("ignores events for accounts that aren't ours and metadata naming another company", async () => {
     const t = await connectedTenant();
     const other = await connectedTenant();

@@ -5,6 +5,13 @@
  * effect, so a replay is acknowledged and changes nothing, and a failure stores nothing (Stripe
  * retries). Payments are idempotent on the payment intent, so `checkout.session.completed` and
  * `payment_intent.succeeded` in either order, or twice, make exactly one Payment.
+ *
+ * A refund can arrive before its payment's events. Its payment intent is then read from Stripe
+ * (the company's account, before the transaction): one of ours (our metadata) has its payment
+ * recorded from it there and then, through the same idempotent path, and the refund applied on
+ * top; the payment's own events, when they come, change nothing. A refund of a payment the
+ * company took outside Quantract is acknowledged and ignored. Only Stripe being unreachable makes
+ * the delivery fail (503, nothing stored), and Stripe retries it (for up to 3 days).
  */
 import Stripe from "stripe";
 import type { Prisma } from "@/generated/prisma/client.ts";
@@ -17,10 +24,10 @@ import type { RequestContext } from "@/server/context.ts";
 import { unsafeUnscopedDb } from "@/server/db/client.ts";
 import { tenantDb, type TenantTx } from "@/server/db/tenancy.ts";
 import { queueEmail } from "@/server/email/queue-email.ts";
-import { AppError, badRequest } from "@/server/errors/errors.ts";
+import { badRequest, unavailable } from "@/server/errors/errors.ts";
 import { formatDate, formatMoney } from "@/ui/format.ts";
 import { applyAccountUpdated } from "./connect.service.ts";
-import { stripeWebhookSecret } from "./stripe-client.ts";
+import { stripe, stripeWebhookSecret } from "./stripe-client.ts";
 
 export type WebhookOutcome = { received: true; duplicate: boolean; handled: string };
 
@@ -184,11 +191,46 @@ export async function applyPaidCheckoutSession(reqCtx: RequestContext, company: 
   );
 }
 
-async function refundRecorded(tx: TenantTx, ctx: BillingContext, r: { refundId: string; paymentIntentId: string | null; amountPence: number; reason: string | null; eventId: string }) {
+/** Payment intents of refunds whose payment isn't recorded yet, read from Stripe (null: not at Stripe). */
+type EarlyRefundIntents = Map<string, Stripe.PaymentIntent | null>;
+
+/**
+ * Before a refund event's transaction: for each refunded payment intent with no Payment recorded
+ * yet, the intent as Stripe has it on the company's account. Stripe unreachable → 503, retried.
+ */
+async function intentsOfEarlyRefunds(companyId: string, accountId: string, paymentIntentIds: (string | null)[]): Promise<EarlyRefundIntents> {
+  const found: EarlyRefundIntents = new Map();
+  const db = tenantDb(companyId);
+  for (const pi of new Set(paymentIntentIds.filter((x): x is string => !!x))) {
+    if (await db.payment.findFirst({ where: { stripePaymentIntentId: pi }, select: { id: true } })) continue;
+    try {
+      found.set(pi, await stripe().paymentIntents.retrieve(pi, {}, { stripeAccount: accountId }));
+    } catch (err) {
+      if ((err as { code?: string }).code === "resource_missing") found.set(pi, null);
+      else throw unavailable("Stripe could not be reached to check the refunded payment; retry later.", err);
+    }
+  }
+  return found;
+}
+
+async function refundRecorded(
+  tx: TenantTx,
+  ctx: BillingContext,
+  r: { refundId: string; paymentIntentId: string | null; amountPence: number; reason: string | null; eventId: string },
+  early: { intents: EarlyRefundIntents; timeZone: string },
+) {
   if (!r.paymentIntentId) return "refund-without-payment";
-  const payment = await tx.payment.findFirst({ where: { stripePaymentIntentId: r.paymentIntentId } });
-  // The payment's own event hasn't arrived yet: fail so Stripe delivers this refund again later.
-  if (!payment) throw new AppError("CONFLICT", "Refund for a payment not recorded yet; retry later.");
+  let payment = await tx.payment.findFirst({ where: { stripePaymentIntentId: r.paymentIntentId } });
+  if (!payment) {
+    // The payment's own events haven't arrived yet. Ours (our metadata): record it from the intent now.
+    const pi = early.intents.get(r.paymentIntentId);
+    const invoiceId = pi?.metadata?.companyId === ctx.companyId ? pi.metadata.invoiceId : undefined;
+    if (!pi || !invoiceId || pi.status !== "succeeded") return "refund-not-ours";
+    await cardPaymentSucceeded(tx, ctx, { invoiceId, paymentIntentId: pi.id, amountPence: pi.amount_received || pi.amount, checkoutSessionId: null, eventId: r.eventId, timeZone: early.timeZone });
+    payment = await tx.payment.findFirst({ where: { stripePaymentIntentId: r.paymentIntentId } });
+    // Not applied to the invoice (void or paid meanwhile): already flagged for the office.
+    if (!payment) return "refund-of-unapplied-payment";
+  }
   const { duplicate, refund } = await applyRefund(tx, ctx, { paymentId: payment.id, amountPence: r.amountPence, reason: r.reason ?? "Refunded in Stripe", stripeRefundId: r.refundId });
   if (duplicate) return "refund-already-recorded";
   await auditLinkVisitor(tx, ctx, ctx.companyId, {
@@ -238,18 +280,20 @@ export async function handleStripeWebhook(reqCtx: RequestContext, rawBody: strin
     case "refund.updated": {
       const r = event.data.object;
       if (r.status !== "succeeded" && r.status !== "pending") return inCompanyTransaction(company.id, event, async () => "ignored");
+      const early = { intents: await intentsOfEarlyRefunds(company.id, event.account!, [id(r.payment_intent)]), timeZone: company.timeZone };
       return inCompanyTransaction(company.id, event, (tx) =>
-        refundRecorded(tx, ctx, { refundId: r.id, paymentIntentId: id(r.payment_intent), amountPence: r.amount, reason: r.reason, eventId: event.id }),
+        refundRecorded(tx, ctx, { refundId: r.id, paymentIntentId: id(r.payment_intent), amountPence: r.amount, reason: r.reason, eventId: event.id }, early),
       );
     }
     case "charge.refunded": {
       const charge = event.data.object;
       const refunds = charge.refunds?.data ?? [];
+      const early = { intents: await intentsOfEarlyRefunds(company.id, event.account!, [id(charge.payment_intent), ...refunds.map((r) => id(r.payment_intent))]), timeZone: company.timeZone };
       return inCompanyTransaction(company.id, event, async (tx) => {
         const results: string[] = [];
         for (const r of refunds) {
           if (r.status === "failed" || r.status === "canceled") continue;
-          results.push(await refundRecorded(tx, ctx, { refundId: r.id, paymentIntentId: id(r.payment_intent) ?? id(charge.payment_intent), amountPence: r.amount, reason: r.reason, eventId: event.id }));
+          results.push(await refundRecorded(tx, ctx, { refundId: r.id, paymentIntentId: id(r.payment_intent) ?? id(charge.payment_intent), amountPence: r.amount, reason: r.reason, eventId: event.id }, early));
         }
         return results.includes("refund-recorded") ? "refund-recorded" : results[0] ?? "no-refunds";
       });
