@@ -8,6 +8,7 @@ import { applyPayment } from "@/modules/invoices/payments.service.ts";
 import { enqueueDueReminders, sendOverdueReminder } from "@/modules/reminders/reminders.service.ts";
 import { simpleDailyInterestPence } from "@/modules/reminders/late-payment.ts";
 import { runCronTask } from "@/server/cron/cron.ts";
+import { deliverEmail } from "@/server/email/deliver.ts";
 import { unsafeUnscopedDb } from "@/server/db/client.ts";
 import { createSession, tenantWithAdmin } from "../support/factories.ts";
 import { call } from "../support/http.ts";
@@ -54,6 +55,25 @@ describe("overdue reminders", () => {
     expect(emails[0]!.payload).toMatchObject({ to: [t.client.email], entityType: "Invoice", entityId: t.invoice.id, clientId: t.client.id, props: { stage: 1, daysLate: 7, balance: "£1,200.00", interest: null } });
     expect(emails.map((e) => e.idempotencyKey)).toEqual([1, 2, 3].map((s) => `email:invoice-reminder:${t.invoice.id}:${s}`));
     expect(await db.auditEvent.count({ where: { companyId: t.company.id, entityId: t.invoice.id, action: "invoice.reminder_sent" } })).toBe(3);
+  });
+
+  it("links each reminder to the email it queued: the message is recorded under the reminder's emailMessageId", async () => {
+    const t = await setup();
+    await runDay(t.company.id, "2026-10-08");
+    const reminder = await db.invoiceReminder.findFirstOrThrow({ where: { invoiceId: t.invoice.id } });
+    expect(reminder.emailMessageId).toMatch(/^[0-9a-f-]{36}$/);
+    const [queued] = await reminderEmails(t.company.id);
+    expect(queued!.payload).toMatchObject({ messageId: reminder.emailMessageId });
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { companyId: t.company.id, entityId: t.invoice.id, action: "invoice.reminder_sent" } });
+    expect(audit.after).toMatchObject({ stage: 1, emailMessageId: reminder.emailMessageId });
+
+    // The worker sends it (mailbox transport): the message lands under that id, on the invoice and in the client's history.
+    expect(await deliverEmail(queued!.idempotencyKey, queued!.payload as never)).toBe("sent");
+    const message = await db.emailMessage.findUniqueOrThrow({ where: { id: reminder.emailMessageId! } });
+    expect(message).toMatchObject({ companyId: t.company.id, template: "invoice.overdue-reminder", entityType: "Invoice", entityId: t.invoice.id, clientId: t.client.id, status: "SENT", to: [t.client.email] });
+    // A second delivery of the same job records nothing more.
+    expect(await deliverEmail(queued!.idempotencyKey, queued!.payload as never)).toBe("duplicate");
+    expect(await db.emailMessage.count({ where: { entityId: t.invoice.id } })).toBe(1);
   });
 
   it("stops the moment the invoice is paid, and re-checks the balance right before sending", async () => {

@@ -5,7 +5,8 @@
  * under its row lock right before sending, never reminds a paid, void or fully credited invoice,
  * records the InvoiceReminder (unique per invoice + stage), emails the client's invoice contacts
  * through the outbox (so it lands in the client's communication history) and audits on the
- * invoice's timeline. Business clients get statutory interest and compensation when the company
+ * invoice's timeline. The email's message id is chosen when it is queued and kept on the
+ * reminder (and in its audit event), so the reminder links to the email it sent. Business clients get statutory interest and compensation when the company
  * turns it on.
  */
 import { balanceDuePence } from "@/modules/invoices/invoice-money.ts";
@@ -15,6 +16,7 @@ import { auditLinkVisitor } from "@/server/audit/audit.ts";
 import { anonymousContext } from "@/server/context.ts";
 import { unsafeUnscopedDb } from "@/server/db/client.ts";
 import { tenantDb } from "@/server/db/tenancy.ts";
+import { uuid7 } from "@/server/db/uuid7.ts";
 import { queueEmail } from "@/server/email/queue-email.ts";
 import { claimExecution, completeExecution, ExecutionBusy } from "@/server/queue/execution.ts";
 import { writeOutbox } from "@/server/queue/outbox.ts";
@@ -97,8 +99,9 @@ export async function sendOverdueReminder(key: string, p: { companyId: string; i
     if (recipients.length === 0) return skip("no email address");
 
     const charge = latePaymentCharge({ debtPence: balance, dueDate, today, businessClient: invoice.client.kind === "ORGANISATION" }, company);
+    const emailMessageId = uuid7();
     const reminder = await tx.invoiceReminder.create({
-      data: { companyId: p.companyId, invoiceId: invoice.id, stage: p.stage, balancePence: balance, interestPence: charge.interestPence, compensationPence: charge.compensationPence, sentAt: now },
+      data: { companyId: p.companyId, invoiceId: invoice.id, stage: p.stage, balancePence: balance, interestPence: charge.interestPence, compensationPence: charge.compensationPence, emailMessageId, sentAt: now },
     });
     const token = await createInvoiceLink(tx, ctx, invoice.id);
     const claimed = charge.interestPence + charge.compensationPence;
@@ -120,6 +123,7 @@ export async function sendOverdueReminder(key: string, p: { companyId: string; i
       },
       secretProps: { url: invoiceLinkUrl(token) },
       category: "invoices",
+      messageId: emailMessageId,
       idempotencyKey: `invoice-reminder:${invoice.id}:${p.stage}`,
       entityType: "Invoice",
       entityId: invoice.id,
@@ -129,7 +133,7 @@ export async function sendOverdueReminder(key: string, p: { companyId: string; i
       entityType: "Invoice",
       entityId: invoice.id,
       action: "invoice.reminder_sent",
-      after: { stage: p.stage, daysLate: charge.daysLate, balancePence: balance, interestPence: charge.interestPence, compensationPence: charge.compensationPence, to: recipients.map((r) => r.email) },
+      after: { stage: p.stage, daysLate: charge.daysLate, balancePence: balance, interestPence: charge.interestPence, compensationPence: charge.compensationPence, to: recipients.map((r) => r.email), emailMessageId },
       idempotencyKey: `invoice.reminder_sent:${invoice.id}:${p.stage}`,
     });
     await completeExecution(tx, key);

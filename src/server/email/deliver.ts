@@ -71,6 +71,7 @@ export async function deliverEmail(key: string, p: JobPayload<"email.send">, lea
     entityType: p.entityType ?? null,
     entityId: p.entityId ?? null,
     clientId: p.clientId ?? null,
+    ...(p.messageId ? { id: p.messageId } : {}),
   };
 
   if (to.length === 0) {
@@ -99,7 +100,7 @@ type EmailRecord = Omit<Prisma.EmailMessageUncheckedCreateInput, "to"> & { to: s
  * this is the hot path of every email; measured in `npm run bench:worker`).
  */
 async function record(key: string, d: EmailRecord, action: "email.sent" | "email.skipped") {
-  const messageId = uuid7();
+  const messageId = d.id ?? uuid7();
   const metadata = { template: d.template, category: d.category, to: d.to, transport: d.transport, skipReason: d.skipReason ?? null };
   await unsafeUnscopedDb().$executeRaw`
     WITH message AS (

@@ -26,6 +26,8 @@ const emailPayload = z.object({
   entityType: z.string().max(64).optional(),
   entityId: z.string().max(64).optional(),
   clientId: uuid.optional(),
+  /** The EmailMessage id to record it under, chosen when queued so the sender can link to it (e.g. an invoice reminder). */
+  messageId: uuid.optional(),
   attachments: z
     .array(z.object({ storageKey: z.string(), fileName: z.string(), contentType: z.string() }))
     .default([]),
