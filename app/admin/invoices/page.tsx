@@ -3,6 +3,7 @@ import Link from "next/link";
 import { invoiceBadge, INVOICE_STATUS_LABELS } from "@/modules/invoices/invoice-labels.ts";
 import { INVOICE_STATUSES, listInvoicesQuery, type InvoiceSummary } from "@/modules/invoices/invoices.schema.ts";
 import { listInvoices } from "@/modules/invoices/invoices.service.ts";
+import { countOpenUnapplied } from "@/modules/invoices/unapplied-payments.service.ts";
 import { can } from "@/server/context.ts";
 import { policy } from "@/server/http/operation.ts";
 import { loadOrUnavailable } from "@/server/http/page.ts";
@@ -23,8 +24,8 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
   const raw = { status: sp.status || undefined, clientId: sp.clientId || undefined, overdue: sp.overdue === "true" ? "true" : undefined, from: sp.from || undefined, to: sp.to || undefined, q: sp.q || undefined };
   const parsed = listInvoicesQuery.safeParse({ ...raw, cursor: sp.cursor || undefined, limit: 50 });
   const query = parsed.success ? parsed.data : listInvoicesQuery.parse({ limit: 50 });
-  const [page, clients] = await loadOrUnavailable(() =>
-    Promise.all([listInvoices(ctx, query), ctx.db.client.findMany({ where: { archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true }, take: 1000 })]),
+  const [page, clients, unapplied] = await loadOrUnavailable(() =>
+    Promise.all([listInvoices(ctx, query), ctx.db.client.findMany({ where: { archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true }, take: 1000 }), countOpenUnapplied(ctx)]),
   );
   const filters = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined)) as Record<string, string>;
   const filtered = Object.keys(filters).length > 0;
@@ -71,13 +72,26 @@ export default async function InvoicesPage({ searchParams }: { searchParams: Pro
         title="Invoices"
         subtitle={<>Outstanding across these filters: {formatMoney(page.totals.balancePence)}{query.status === "VOID" ? "" : " (void invoices not counted)"}</>}
         actions={
-          canManage ? (
-            <Button href="/admin/invoices/new" iconStart="plus">
-              New invoice
+          <>
+            <Button href="/admin/invoices/unapplied" variant="secondary">
+              Unapplied payments{unapplied.count > 0 ? ` (${unapplied.count})` : ""}
             </Button>
-          ) : undefined
+            {canManage ? (
+              <Button href="/admin/invoices/new" iconStart="plus">
+                New invoice
+              </Button>
+            ) : null}
+          </>
         }
       />
+      {unapplied.count > 0 ? (
+        <p role="status" data-testid="unapplied-banner" className="rounded-md border border-warning-200 bg-warning-50 px-4 py-3 text-sm text-warning-900">
+          {unapplied.count === 1 ? "1 card payment" : `${unapplied.count} card payments`} ({formatMoney(unapplied.amountPence)}) couldn&apos;t be applied because the invoice was voided or already paid.{" "}
+          <Link href="/admin/invoices/unapplied" className="font-medium underline underline-offset-4">
+            Review unapplied payments
+          </Link>
+        </p>
+      ) : null}
       <Card padding="none">
         <form method="get" role="search" aria-label="Filter invoices" className="flex flex-col gap-3 border-b border-neutral-200 p-4 sm:flex-row sm:flex-wrap sm:items-end">
           <Input name="q" type="search" label="Search" placeholder="Number, title or client" defaultValue={query.q ?? ""} containerClassName="sm:w-56" />

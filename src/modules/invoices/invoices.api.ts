@@ -8,10 +8,14 @@ import {
   invoiceList,
   listInvoicesQuery,
   listPaymentsQuery,
+  listUnappliedQuery,
   paymentList,
   paymentOutput,
   recordPaymentInput,
   recordRefundInput,
+  resolveUnappliedInput,
+  unappliedPaymentList,
+  unappliedPaymentOutput,
   updateInvoiceInput,
   voidInvoiceInput,
 } from "./invoices.schema.ts";
@@ -37,6 +41,8 @@ export const paymentsApi = {
   list: defineOperation({ method: "GET", path: "/api/admin/payments", summary: "Payments, newest first; filter by invoice", tag: "Payments", policy: view, query: listPaymentsQuery, response: paymentList }),
   get: defineOperation({ method: "GET", path: "/api/admin/payments/{id}", summary: "A payment with its refunds", tag: "Payments", policy: view, params: idParams, response: paymentOutput }),
   refund: defineOperation({ method: "POST", path: "/api/admin/payments/{id}/refunds", summary: "Record a refund on a payment (at most what is left of it)", tag: "Payments", policy: pay, params: idParams, body: recordRefundInput, response: paymentOutput, successStatus: 201 }),
+  unappliedList: defineOperation({ method: "GET", path: "/api/admin/payments/unapplied", summary: "Card money that couldn't be applied (its invoice was voided or paid meanwhile), newest first; filter by status", tag: "Payments", policy: view, query: listUnappliedQuery, response: unappliedPaymentList }),
+  unappliedResolve: defineOperation({ method: "POST", path: "/api/admin/payments/unapplied/{id}/resolve", summary: "Close unapplied card money: refund it (through Stripe when connected, else by hand with a note) or resolve it with a note", tag: "Payments", policy: pay, params: idParams, body: resolveUnappliedInput, response: unappliedPaymentOutput }),
 };
 
 export const invoiceTokenParams = z.object({ token: z.string().min(1).max(100) });

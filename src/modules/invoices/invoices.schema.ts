@@ -207,3 +207,35 @@ export const invoiceDetail = invoiceSummary.extend({
   voidReason: z.string().nullable(),
 });
 export type InvoiceDetail = z.infer<typeof invoiceDetail>;
+
+// --- Unapplied card money (unapplied-payments.service.ts) -------------------------------------
+
+export const UNAPPLIED_STATUSES = ["OPEN", "REFUNDED", "RESOLVED"] as const;
+export const listUnappliedQuery = pageQuery.extend({ status: z.enum(UNAPPLIED_STATUSES).optional() });
+export type ListUnappliedQuery = z.infer<typeof listUnappliedQuery>;
+
+export const resolveUnappliedInput = z.object({
+  /** "refund": give the money back (through Stripe when connected, else by hand: say how in the note); "resolve": say what was done instead. */
+  action: z.enum(["refund", "resolve"], "Choose refund or resolve"),
+  note: text(500).nullable().optional(),
+});
+export type ResolveUnappliedInput = z.infer<typeof resolveUnappliedInput>;
+
+export const unappliedPaymentOutput = z.object({
+  id: z.uuid(),
+  invoiceId: z.uuid(),
+  invoiceNumber: z.string().nullable(),
+  invoiceStatus: z.enum(INVOICE_STATUSES),
+  clientName: z.string(),
+  amountPence: money,
+  reason: z.string(),
+  status: z.enum(UNAPPLIED_STATUSES),
+  stripePaymentIntentId: z.string(),
+  stripeRefundId: z.string().nullable(),
+  resolvedById: z.uuid().nullable(),
+  resolvedAt: z.iso.datetime().nullable(),
+  resolutionNote: z.string().nullable(),
+  createdAt: z.iso.datetime(),
+});
+export type UnappliedPaymentOutput = z.infer<typeof unappliedPaymentOutput>;
+export const unappliedPaymentList = listResponse(unappliedPaymentOutput);

@@ -19,6 +19,7 @@ import { systemBillingContext, type BillingContext } from "@/modules/invoices/bi
 import { balanceDuePence } from "@/modules/invoices/invoice-money.ts";
 import { createInvoiceLink, invoiceLinkUrl, todayIn } from "@/modules/invoices/invoices.service.ts";
 import { applyPayment, applyRefund, InvoiceNotPayableError, OverpaymentError } from "@/modules/invoices/payments.service.ts";
+import { noteUnappliedRefund, recordUnappliedPayment } from "@/modules/invoices/unapplied-payments.service.ts";
 import { auditLinkVisitor } from "@/server/audit/audit.ts";
 import type { RequestContext } from "@/server/context.ts";
 import { unsafeUnscopedDb } from "@/server/db/client.ts";
@@ -171,6 +172,7 @@ async function cardPaymentSucceeded(
       after: { amountPence: p.amountPence, paymentIntent: p.paymentIntentId, reason: err.message },
       metadata: via,
     });
+    await recordUnappliedPayment(tx, ctx, { invoiceId: p.invoiceId, amountPence: p.amountPence, paymentIntentId: p.paymentIntentId, checkoutSessionId: p.checkoutSessionId, eventId: p.eventId, reason: err.message });
     return "payment-needs-attention";
   }
 }
@@ -229,7 +231,10 @@ async function refundRecorded(
     await cardPaymentSucceeded(tx, ctx, { invoiceId, paymentIntentId: pi.id, amountPence: pi.amount_received || pi.amount, checkoutSessionId: null, eventId: r.eventId, timeZone: early.timeZone });
     payment = await tx.payment.findFirst({ where: { stripePaymentIntentId: r.paymentIntentId } });
     // Not applied to the invoice (void or paid meanwhile): already flagged for the office.
-    if (!payment) return "refund-of-unapplied-payment";
+    if (!payment) {
+      await noteUnappliedRefund(tx, ctx, { paymentIntentId: r.paymentIntentId, refundId: r.refundId, amountPence: r.amountPence, eventId: r.eventId });
+      return "refund-of-unapplied-payment";
+    }
   }
   const { duplicate, refund } = await applyRefund(tx, ctx, { paymentId: payment.id, amountPence: r.amountPence, reason: r.reason ?? "Refunded in Stripe", stripeRefundId: r.refundId });
   if (duplicate) return "refund-already-recorded";

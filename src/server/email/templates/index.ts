@@ -5,6 +5,7 @@ import { enquiryReceived } from "./enquiries.tsx";
 import { invoiceSent } from "./invoices.tsx";
 import { visitScheduled } from "./schedule.tsx";
 import { invoiceOverdueReminder, invoicePaymentReceipt } from "./payments.tsx";
+import { paymentUnappliedOffice } from "./unapplied.tsx";
 import type { EmailTemplate } from "./template.ts";
 
 const TEMPLATES: EmailTemplate[] = [magicLink, passwordReset, invite, enquiryReceived, quoteSent, quoteAcceptedClient, quoteAcceptedOffice, quoteResponseOffice, visitScheduled] as EmailTemplate[];
@@ -12,6 +13,8 @@ const TEMPLATES: EmailTemplate[] = [magicLink, passwordReset, invite, enquiryRec
 TEMPLATES.push(...([invoicePaymentReceipt, invoiceOverdueReminder] as EmailTemplate[]));
 // Invoices: an issued invoice sent to the client.
 TEMPLATES.push(invoiceSent as EmailTemplate);
+// Card money that no longer fits its invoice: an alert to the office.
+TEMPLATES.push(paymentUnappliedOffice as EmailTemplate);
 
 export const EMAIL_TEMPLATES: ReadonlyMap<string, EmailTemplate> = new Map(TEMPLATES.map((t) => [t.name, t]));
 
