@@ -183,3 +183,44 @@ test("the office approves a submitted week and exports it for payroll", async ({
   expect(text).toContain("Dan Hughes");
   await page.screenshot({ path: "test-results/screens/timesheet-approved-desktop.png", fullPage: true });
 });
+
+test("the office books a job for a client found by searching, then adds time against it found the same way", async ({ page, baseURL }) => {
+  const headers = { origin: baseURL! };
+  const stamp = Date.now();
+  const client = await (await page.request.post("/api/admin/clients", { headers, data: { name: `Searchable Lettings ${stamp}` } })).json();
+  await page.request.post(`/api/admin/clients/${client.id}/sites`, { headers, data: { addressLine1: "3 Canal Street", town: "Manchester", postcode: "M1 3HE" } });
+
+  await page.goto("/admin/jobs/new");
+  const clientBox = page.getByRole("combobox", { name: "Client" });
+  await clientBox.fill(`Lettings ${stamp}`);
+  const option = page.getByRole("option", { name: new RegExp(`Searchable Lettings ${stamp}`) });
+  await expect(option).toBeVisible();
+  await page.screenshot({ path: "test-results/screens/job-client-picker-desktop.png" });
+  await clientBox.press("Enter");
+  await expect(clientBox).toHaveValue(`Searchable Lettings ${stamp}`);
+  const site = page.getByLabel("Site");
+  await expect(site).toBeEnabled();
+  await site.selectOption({ label: "3 Canal Street, M1 3HE" });
+  await page.getByLabel("Title").fill(`Landlord safety check ${stamp}`);
+  await expectAccessible(page);
+  await page.getByRole("button", { name: "Create job" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: new RegExp(`Landlord safety check ${stamp}`) })).toBeVisible(NAV);
+  const jobNumber = (await page.getByText(/^JOB-\d+/).first().textContent())!.match(/JOB-\d+/)![0];
+
+  // Typing after a choice clears it: a search that finds nothing leaves no client chosen.
+  await page.goto("/admin/jobs/new");
+  await page.getByRole("combobox", { name: "Client" }).fill(`no such client ${stamp}`);
+  await expect(page.getByText("No client matches. Add the client first.")).toBeVisible();
+
+  await page.goto("/admin/timesheets");
+  await page.getByRole("link", { name: "Dan Hughes" }).click();
+  await expect(page).toHaveURL(/engineer=/, NAV);
+  const form = page.getByRole("form", { name: "Add time for Dan Hughes" });
+  const jobBox = form.getByRole("combobox", { name: /Job/ });
+  await jobBox.fill(jobNumber);
+  await form.getByRole("option", { name: new RegExp(jobNumber) }).click();
+  await expect(jobBox).toHaveValue(new RegExp(`^${jobNumber}: Landlord safety check`));
+  await form.getByRole("button", { name: "Add time" }).click();
+  await expect(page.getByText("Time added for Dan Hughes")).toBeVisible(NAV);
+  await expect(page.getByRole("table", { name: /Dan Hughes's time entries/ })).toContainText(jobNumber);
+});

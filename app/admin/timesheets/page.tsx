@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { listJobs } from "@/modules/jobs/jobs.service.ts";
 import { DeleteEntryButton } from "@/modules/time/components/DeleteEntryButton.tsx";
 import { TimeEntryForm } from "@/modules/time/components/TimeEntryForm.tsx";
 import { TimesheetActions } from "@/modules/time/components/TimesheetActions.tsx";
@@ -27,12 +26,7 @@ export default async function TimesheetsPage({ searchParams }: { searchParams: P
   const week = await loadOrUnavailable(() => listTimesheets(ctx, { weekStart }));
   const selected = sp.engineer ? week.items.find((i) => i.engineer.id === sp.engineer) : undefined;
   const canManage = can(ctx, "jobs.manage");
-  const [detail, jobs] = await loadOrUnavailable(() =>
-    Promise.all([
-      selected ? getTimesheet(ctx, selected.engineer.id, weekStart) : Promise.resolve(null),
-      selected && canManage ? listJobs(ctx, { limit: 100 }) : Promise.resolve({ items: [] }),
-    ]),
-  );
+  const detail = await loadOrUnavailable(() => (selected ? getTimesheet(ctx, selected.engineer.id, weekStart) : Promise.resolve(null)));
   const days = weekDays(weekStart);
   const href = (params: Record<string, string>) => `/admin/timesheets?${new URLSearchParams(params)}`;
   const exportHref = (format: "csv" | "xlsx", status: "APPROVED" | "ALL") => `/api/admin/timesheets/export?${new URLSearchParams({ weekStart, format, status })}`;
@@ -147,7 +141,6 @@ export default async function TimesheetsPage({ searchParams }: { searchParams: P
                 engineerName={detail.engineer.name}
                 defaultDate={weekStart}
                 timeZone={chrome.timeZone}
-                jobs={jobs.items.filter((j) => ["SCHEDULED", "IN_PROGRESS", "ON_HOLD", "COMPLETED"].includes(j.status)).map((j) => ({ id: j.id, label: `${j.number}: ${j.title}` }))}
               />
             </div>
           ) : null}

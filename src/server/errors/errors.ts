@@ -42,3 +42,9 @@ export const rateLimited = (retryAfterSeconds: number) =>
   new AppError("RATE_LIMITED", "Too many attempts. Try again later.", { retryAfterSeconds });
 export const unavailable = (message = "The service is temporarily unavailable. Try again in a moment.", cause?: unknown) =>
   new AppError("UNAVAILABLE", message, { cause });
+
+/** For `.catch()` where a missing record is an ordinary answer (null) and anything else is still an error. */
+export function nullIfNotFound(err: unknown): null {
+  if (err instanceof AppError && err.status === 404) return null;
+  throw err;
+}

@@ -2,17 +2,19 @@
 
 import { useRouter } from "next/navigation";
 import { useEffect, useState, type FormEvent } from "react";
+import { searchClients } from "@/modules/clients/components/client-search";
 import { Button, Input, Select, Textarea, useToast } from "@/ui";
 import { callApi } from "@/ui/client-api";
+import { SearchPicker } from "@/ui/SearchPicker";
 import { createJobInput } from "../jobs.schema";
 
 type Site = { id: string; label: string | null; addressLine1: string; postcode: string; archivedAt: string | null };
 
 /** New job for a client and one of its sites (the same zod schema as the API). */
-export function JobForm({ clients, initialClientId }: { clients: { id: string; name: string }[]; initialClientId?: string }) {
+export function JobForm({ initialClient }: { initialClient?: { id: string; name: string } | null }) {
   const router = useRouter();
   const toast = useToast();
-  const [clientId, setClientId] = useState(initialClientId ?? "");
+  const [clientId, setClientId] = useState(initialClient?.id ?? "");
   const [sites, setSites] = useState<Site[]>([]);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [formError, setFormError] = useState<string | null>(null);
@@ -67,17 +69,18 @@ export function JobForm({ clients, initialClientId }: { clients: { id: string; n
           {formError}
         </p>
       ) : null}
-      <Select
+      <SearchPicker
         name="clientId"
         label="Client"
         required
-        value={clientId}
-        onChange={(e) => {
+        placeholder="Search by name, email or postcode"
+        initial={initialClient ? { value: initialClient.id, label: initialClient.name } : null}
+        search={searchClients}
+        onChange={(option) => {
           setSites([]);
-          setClientId(e.target.value);
+          setClientId(option?.value ?? "");
         }}
-        placeholder="Choose a client"
-        options={clients.map((c) => ({ value: c.id, label: c.name }))}
+        emptyText="No client matches. Add the client first."
         error={errors.clientId}
       />
       <Select

@@ -3,14 +3,19 @@
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { parseClock, parseLocalDate, zonedTime } from "@/modules/schedule/schedule-time";
-import { Button, Input, Select, Textarea, useToast } from "@/ui";
+import { jobSearch } from "@/modules/jobs/components/job-search";
+import { Button, Input, Textarea, useToast } from "@/ui";
 import { callApi } from "@/ui/client-api";
+import { SearchPicker } from "@/ui/SearchPicker";
 import { timeEntryInput } from "../time.schema";
 
-type Props = { engineerId: string; engineerName: string; defaultDate: string; timeZone: string; jobs: { id: string; label: string }[] };
+type Props = { engineerId: string; engineerName: string; defaultDate: string; timeZone: string };
+
+/** Time can go against work that is booked, under way, paused or done (not cancelled or invoiced). */
+const searchTimeJobs = jobSearch(["SCHEDULED", "IN_PROGRESS", "ON_HOLD", "COMPLETED"]);
 
 /** Adds time for an engineer by hand: the date and times are the company's wall clock. */
-export function TimeEntryForm({ engineerId, engineerName, defaultDate, timeZone, jobs }: Props) {
+export function TimeEntryForm({ engineerId, engineerName, defaultDate, timeZone }: Props) {
   const router = useRouter();
   const toast = useToast();
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -79,7 +84,16 @@ export function TimeEntryForm({ engineerId, engineerName, defaultDate, timeZone,
         <Input name="breakMinutes" type="number" min={0} label="Break (minutes)" defaultValue="30" error={errors.breakMinutes} />
       </div>
       <div className="grid gap-3 sm:grid-cols-2">
-        <Select name="jobId" label="Job" optional placeholder="No job (travel, yard, training…)" options={jobs.map((j) => ({ value: j.id, label: j.label }))} error={errors.jobId} />
+        <SearchPicker
+          name="jobId"
+          label="Job"
+          optional
+          hint="Leave empty for travel, yard or training time."
+          placeholder="Search by job number, title or client"
+          search={searchTimeJobs}
+          emptyText="No open job matches"
+          error={errors.jobId}
+        />
         <Textarea name="notes" label="Notes" optional rows={1} error={errors.notes} />
       </div>
       <div className="flex justify-end">
