@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { localToday, penceToPounds, percentToBps, poundsToPence, quantityToMilli } from "@/modules/invoices/components/money-input.ts";
+import { bpsToPercent, localToday, penceToPounds, percentToBps, poundsToPence, quantityToMilli } from "@/modules/invoices/components/money-input.ts";
+import { lineFormFrom, linesFromForm, previewTotals, type LineForm } from "@/modules/invoices/components/invoice-form.ts";
 import { invoiceBadge } from "@/modules/invoices/invoice-labels.ts";
 import { dueDateFor, isOverdue, settledStatus, voidRefusal } from "@/modules/invoices/invoice-status.ts";
 import { netForGross, splitDeposit } from "@/modules/invoices/invoices.service.ts";
@@ -20,6 +21,43 @@ describe("invoice form conversions", () => {
     expect(percentToBps("12.5")).toBe(1250);
     expect(percentToBps("101")).toBeNull();
     expect(localToday(new Date(2026, 10, 3))).toBe("2026-11-03");
+  });
+});
+
+describe("invoice editor lines with a per-line discount", () => {
+  const form = (over: Partial<LineForm> = {}): LineForm => ({ key: 1, kind: "LABOUR", description: "Rewire", quantity: "2", unit: "150.00", discount: "", vat: "2000", ...over });
+
+  it("maps the discount percentage to basis points (empty = 0) and back", () => {
+    expect(linesFromForm([form({ discount: "12.5" }), form({ discount: "" }), form({ discount: "100" })]).lines.map((l) => l.discountBps)).toEqual([1250, 0, 10000]);
+    expect(bpsToPercent(1250)).toBe("12.5");
+    expect(bpsToPercent(2500)).toBe("25");
+    expect(bpsToPercent(5)).toBe("0.05");
+    const stored = { kind: "MATERIALS" as const, description: "Cable", quantityMilli: 1500, unitPricePence: 4599, discountBps: 1000, vatRateBps: 500, vatRuleKey: null };
+    const round = linesFromForm([lineFormFrom(stored, 7)]);
+    expect(round.errors).toEqual({});
+    expect(round.lines[0]).toEqual(stored);
+    expect(lineFormFrom({ ...stored, discountBps: 0 }, 8).discount).toBe("");
+  });
+
+  it("refuses a discount that isn't 0–100% with at most 2 decimals, keyed like the server's fields", () => {
+    const { errors } = linesFromForm([form({ discount: "101" }), form({ discount: "-5" }), form({ discount: "abc" }), form({ discount: "10.125" })]);
+    expect(Object.keys(errors)).toEqual(["lines.0.discountBps", "lines.1.discountBps", "lines.2.discountBps", "lines.3.discountBps"]);
+  });
+
+  it("maps VAT choices, including the energy-saving rule, and reports each bad field", () => {
+    const { lines, errors } = linesFromForm([form({ vat: "exempt" }), form({ vat: "ENERGY_SAVING_MATERIALS" }), form({ description: " ", quantity: "0", unit: "1.005" })]);
+    expect(lines.slice(0, 2).map((l) => [l.vatRateBps, l.vatRuleKey])).toEqual([
+      [null, null],
+      [0, "ENERGY_SAVING_MATERIALS"],
+    ]);
+    expect(errors).toEqual({ "lines.2.description": "Describe the line", "lines.2.quantityMilli": "A number more than 0", "lines.2.unitPricePence": "Pounds, e.g. 45.00" });
+  });
+
+  it("previews the totals live with discounts before VAT, skipping lines that don't read yet", () => {
+    // 2 × £150.00 = £300.00 less 12.5% (£37.50) = £262.50; + materials £99.99 at 5% less 0%: VAT 52.50 + 5.00 (4.9995 → 5.00).
+    const t = previewTotals([form({ discount: "12.5" }), form({ kind: "MATERIALS", quantity: "1", unit: "99.99", vat: "500" }), form({ unit: "oops" })]);
+    expect(t).toEqual({ discountPence: 3750, netPence: 36249, vatPence: 5750, grossPence: 41999 });
+    expect(previewTotals([form({ discount: "101" })])).toEqual({ discountPence: 0, netPence: 0, vatPence: 0, grossPence: 0 });
   });
 });
 

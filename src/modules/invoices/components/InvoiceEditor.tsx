@@ -4,11 +4,9 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button, Card, formatMoney, IconButton, Input, Select, Textarea, useToast } from "@/ui";
 import { callApi } from "@/ui/client-api";
-import { penceToPounds, poundsToPence, quantityToMilli } from "./money-input.ts";
+import { lineFormFrom, linesFromForm, previewTotals, type EditorLine, type LineForm } from "./invoice-form.ts";
 
-type LineForm = { key: number; kind: "LABOUR" | "MATERIALS" | "FIXED"; description: string; quantity: string; unit: string; vat: string };
-
-export type EditorLine = { kind: "LABOUR" | "MATERIALS" | "FIXED"; description: string; quantityMilli: number; unitPricePence: number; vatRateBps: number | null; vatRuleKey: string | null };
+export type { EditorLine } from "./invoice-form.ts";
 
 const KINDS = [
   { value: "LABOUR", label: "Labour" },
@@ -25,13 +23,8 @@ const VAT = [
   { value: "ENERGY_SAVING_MATERIALS", label: "Energy-saving materials (by supply date)" },
 ];
 
-function vatKey(l: EditorLine): string {
-  if (l.vatRuleKey === "ENERGY_SAVING_MATERIALS") return "ENERGY_SAVING_MATERIALS";
-  return l.vatRateBps === null ? "exempt" : String(l.vatRateBps);
-}
-
 let seq = 0;
-const blank = (): LineForm => ({ key: ++seq, kind: "LABOUR", description: "", quantity: "1", unit: "", vat: "2000" });
+const blank = (): LineForm => ({ key: ++seq, kind: "LABOUR", description: "", quantity: "1", unit: "", discount: "", vat: "2000" });
 
 /** Draft invoice form: client (new only), title, supply date, notes and lines. The server prices it. */
 export function InvoiceEditor({
@@ -46,7 +39,7 @@ export function InvoiceEditor({
   const router = useRouter();
   const toast = useToast();
   const [lines, setLines] = useState<LineForm[]>(
-    initial?.lines.length ? initial.lines.map((l) => ({ key: ++seq, kind: l.kind, description: l.description, quantity: String(l.quantityMilli / 1000), unit: penceToPounds(l.unitPricePence), vat: vatKey(l) })) : [blank()],
+    initial?.lines.length ? initial.lines.map((l) => lineFormFrom(l, ++seq)) : [blank()],
   );
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
@@ -55,29 +48,12 @@ export function InvoiceEditor({
     setLines((ls) => ls.map((l) => (l.key === key ? { ...l, ...patch } : l)));
   }
 
-  const preview = lines.reduce((s, l) => s + Math.round(((quantityToMilli(l.quantity) ?? 0) * (poundsToPence(l.unit) ?? 0)) / 1000), 0);
+  const preview = previewTotals(lines);
 
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
-    const fieldErrors: Record<string, string> = {};
-    const out = lines.map((l, i) => {
-      const quantityMilli = quantityToMilli(l.quantity);
-      const unitPricePence = poundsToPence(l.unit);
-      if (!l.description.trim()) fieldErrors[`lines.${i}.description`] = "Describe the line";
-      if (quantityMilli === null) fieldErrors[`lines.${i}.quantityMilli`] = "A number more than 0";
-      if (unitPricePence === null) fieldErrors[`lines.${i}.unitPricePence`] = "Pounds, e.g. 45.00";
-      const rule = l.vat === "ENERGY_SAVING_MATERIALS";
-      return {
-        kind: l.kind,
-        description: l.description.trim(),
-        quantityMilli,
-        unitPricePence,
-        discountBps: 0,
-        vatRateBps: rule ? 0 : l.vat === "exempt" ? null : Number(l.vat),
-        vatRuleKey: rule ? "ENERGY_SAVING_MATERIALS" : null,
-      };
-    });
+    const { lines: out, errors: fieldErrors } = linesFromForm(lines);
     if (Object.keys(fieldErrors).length) {
       setErrors(fieldErrors);
       return;
@@ -115,11 +91,12 @@ export function InvoiceEditor({
       <Card title="Lines">
         <ol className="flex flex-col gap-4">
           {lines.map((l, i) => (
-            <li key={l.key} className="grid gap-3 rounded-md border border-neutral-200 p-3 md:grid-cols-[8rem_1fr_6rem_8rem_12rem_auto] md:items-end">
+            <li key={l.key} className="grid gap-3 rounded-md border border-neutral-200 p-3 sm:grid-cols-2 lg:grid-cols-[8rem_1fr_5rem_8rem_6rem_11rem_auto] lg:items-end">
               <Select label="Kind" value={l.kind} onChange={(e) => set(l.key, { kind: e.target.value as LineForm["kind"] })} options={KINDS} />
               <Input label="Description" value={l.description} onChange={(e) => set(l.key, { description: e.target.value })} error={errors[`lines.${i}.description`]} />
               <Input label="Qty" inputMode="decimal" value={l.quantity} onChange={(e) => set(l.key, { quantity: e.target.value })} error={errors[`lines.${i}.quantityMilli`]} />
               <Input label="Unit price (excl. VAT)" leading="£" inputMode="decimal" value={l.unit} onChange={(e) => set(l.key, { unit: e.target.value })} error={errors[`lines.${i}.unitPricePence`]} />
+              <Input label="Discount %" inputMode="decimal" placeholder="0" value={l.discount} onChange={(e) => set(l.key, { discount: e.target.value })} error={errors[`lines.${i}.discountBps`]} />
               <Select label="VAT" value={l.vat} onChange={(e) => set(l.key, { vat: e.target.value })} options={VAT} />
               <IconButton icon="trash" label={`Remove line ${i + 1}`} variant="ghost" onClick={() => setLines((ls) => (ls.length > 1 ? ls.filter((x) => x.key !== l.key) : ls))} disabled={lines.length === 1} />
             </li>
@@ -129,10 +106,24 @@ export function InvoiceEditor({
           <Button type="button" variant="secondary" iconStart="plus" onClick={() => setLines((ls) => [...ls, blank()])}>
             Add line
           </Button>
-          <p className="text-sm text-neutral-700">
-            Net before discounts: <span className="font-medium tabular-nums">{formatMoney(preview)}</span> (VAT, reverse charge and CIS are worked out when saved)
-          </p>
+          <dl className="grid grid-cols-[auto_auto] gap-x-4 gap-y-1 text-sm text-neutral-700" aria-live="polite" data-testid="editor-totals">
+            {preview.discountPence ? (
+              <>
+                <dt>Discounts</dt>
+                <dd className="text-right tabular-nums">−{formatMoney(preview.discountPence)}</dd>
+              </>
+            ) : null}
+            <dt>Net</dt>
+            <dd className="text-right tabular-nums">{formatMoney(preview.netPence)}</dd>
+            <dt>VAT</dt>
+            <dd className="text-right tabular-nums">{formatMoney(preview.vatPence)}</dd>
+            <dt className="font-medium text-neutral-900">Total</dt>
+            <dd className="text-right font-medium tabular-nums text-neutral-900">{formatMoney(preview.grossPence)}</dd>
+          </dl>
         </div>
+        <p className="mt-2 text-xs text-neutral-600">
+          Reverse charge and CIS depend on the client and are worked out when saved; energy-saving materials are shown at 0% until the supply date fixes the rate.
+        </p>
       </Card>
       {errors.form ? (
         <p role="alert" className="text-sm text-danger-700">

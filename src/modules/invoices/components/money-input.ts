@@ -35,3 +35,10 @@ export function percentToBps(text: string): number | null {
 export function localToday(now: Date = new Date()): string {
   return `${now.getFullYear()}-${String(now.getMonth() + 1).padStart(2, "0")}-${String(now.getDate()).padStart(2, "0")}`;
 }
+
+/** 1250 → "12.5", 2500 → "25", 0 → "0": basis points shown as a percentage. */
+export function bpsToPercent(bps: number): string {
+  const whole = Math.trunc(bps / 100);
+  const frac = String(bps % 100).padStart(2, "0").replace(/0+$/, "");
+  return frac ? `${whole}.${frac}` : String(whole);
+}
