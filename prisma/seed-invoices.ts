@@ -1,7 +1,8 @@
 /**
  * Demo invoices for both companies, made through the real services: every status (draft, issued,
  * part-paid, paid, void), some overdue, a deposit and its balance from the accepted quote, a
- * credit note, manual payments (bank transfer, cash, cheque) and a reverse-charge CIS invoice.
+ * credit note, manual payments (bank transfer, cash, cheque), a reverse-charge CIS invoice, and a
+ * card payment that arrived for the voided invoice (unapplied money for the office).
  * Idempotent: a company that already has invoices is left alone.
  */
 import { anonymousContext, requireTenant } from "../src/server/context.ts";
@@ -11,6 +12,7 @@ import { createCreditNote } from "../src/modules/invoices/credit-notes.service.t
 import { createBlankInvoice, createInvoiceFromQuote, issueInvoice, sendInvoice, voidInvoice } from "../src/modules/invoices/invoices.service.ts";
 import { createBlankInvoiceInput } from "../src/modules/invoices/invoices.schema.ts";
 import { applyPayment } from "../src/modules/invoices/payments.service.ts";
+import { recordUnappliedPayment } from "../src/modules/invoices/unapplied-payments.service.ts";
 
 type Line = { kind: "LABOUR" | "MATERIALS" | "FIXED"; description: string; quantityMilli: number; unitPricePence: number; vatRateBps: 2000 | 500 | 0 | null; vatRuleKey?: "ENERGY_SAVING_MATERIALS" };
 const labour = (description: string, hours: number, rate: number): Line => ({ kind: "LABOUR", description, quantityMilli: hours * 1000, unitPricePence: rate * 100, vatRateBps: 2000 });
@@ -106,7 +108,11 @@ export async function seedInvoices(slugs: string[]): Promise<number> {
     // 8. Raised in error and voided.
     const voided = await blank(pick(6).id, "Callout charge (duplicate)", [labour("Emergency callout", 1, 85)]);
     await issueInvoice(ctx, voided.id, daysAgo(15));
-    await voidInvoice(ctx, voided.id, "Raised twice for the same callout; the other invoice stands.");
+    const voidedIssued = await voidInvoice(ctx, voided.id, "Raised twice for the same callout; the other invoice stands.");
+    // The client paid it by card from an old link after it was voided: unapplied money for the office to refund or resolve.
+    await ctx.db.$transaction((tx) =>
+      recordUnappliedPayment(tx, ctx, { invoiceId: voided.id, amountPence: voidedIssued.payablePence, paymentIntentId: `pi_demo_${slug.replace(/[^a-z0-9]/gi, "")}_void`, checkoutSessionId: null, eventId: null, reason: "This invoice is void and can't take payments." }),
+    );
     created++;
 
     // 9. A VAT-registered CIS contractor: domestic reverse charge, CIS at 20% on labour; part paid with CIS withheld.
