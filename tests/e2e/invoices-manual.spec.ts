@@ -136,3 +136,40 @@ test("office invoices an accepted quote, issues it, records a part payment and a
   await expect(clientPage.getByRole("heading", { name: "This invoice link is no longer valid" })).toBeVisible();
   await phone.close();
 });
+
+test("the office sees card money that arrived for a voided invoice and resolves it with a note", async ({ page, browser }) => {
+  test.setTimeout(90_000);
+  // The seed's voided invoice was paid by card afterwards: a banner on the invoices list says so.
+  await page.goto("/admin/invoices");
+  const banner = page.getByTestId("unapplied-banner");
+  await expect(banner).toContainText(/card payments? \(£[\d,.]+\) couldn't be applied/);
+  await banner.getByRole("link", { name: "Review unapplied payments" }).click();
+  await expect(page).toHaveURL(/\/admin\/invoices\/unapplied$/);
+  await expect(page.getByRole("heading", { name: "Unapplied card payments", level: 1 })).toBeVisible();
+  const row = page.getByRole("row").filter({ hasText: "This invoice is void and can't take payments." }).first();
+  await expect(row).toContainText("Needs action");
+  await expectAccessible(page);
+  await shot(page, "unapplied-desktop");
+
+  const phone = await browser.newContext({ storageState: storageStateFor("office"), viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  const phonePage = await phone.newPage();
+  await phonePage.goto("/admin/invoices/unapplied");
+  await expect(phonePage.getByRole("heading", { name: "Unapplied card payments", level: 1 })).toBeVisible();
+  await expectNoHorizontalScroll(phonePage);
+  await shot(phonePage, "unapplied-phone");
+  await phone.close();
+
+  // Resolve needs a note; with one, the row leaves the "Needs action" list.
+  await row.getByRole("button", { name: "Resolve" }).click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByRole("button", { name: "Mark resolved" }).click();
+  await expect(dialog.getByText("Say how it was resolved.")).toBeVisible();
+  await dialog.getByLabel("Note").fill("Client asked us to keep it against the other callout invoice");
+  await expectAccessible(page);
+  await dialog.getByRole("button", { name: "Mark resolved" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText("Marked resolved")).toBeVisible();
+  await page.goto("/admin/invoices/unapplied?status=RESOLVED");
+  await expect(page.getByText("Client asked us to keep it against the other callout invoice")).toBeVisible();
+  await shot(page, "unapplied-resolved");
+});
