@@ -117,6 +117,20 @@ describe("card money for a voided invoice", () => {
   });
 });
 
+describe("a refund made in the Stripe dashboard", () => {
+  it("marks OPEN unapplied money REFUNDED from the refund's webhook, audited", async () => {
+    const t = await paidAtStripe();
+    await call(voidRoute.POST, { token: t.token, headers: origin, params: { id: t.invoice.id }, body: { reason: "Cancelled job" } });
+    await fake.deliver(t.done.events[0]!);
+    const row = await db.unappliedPayment.findFirstOrThrow({ where: { companyId: t.company.id } });
+    const dashboard = fake.refund(t.accountId, t.paymentIntentId);
+    for (const e of dashboard.events) expect((await fake.deliver(e)).status).toBe(200);
+    expect(await db.unappliedPayment.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ status: "REFUNDED", stripeRefundId: dashboard.refund.id, resolutionNote: "Refunded in Stripe", resolvedById: null });
+    expect(await db.auditEvent.count({ where: { entityId: row.id, action: "payment.unapplied_refunded" } })).toBe(1);
+    expect(await db.payment.count({ where: { invoiceId: t.invoice.id } })).toBe(0);
+  });
+});
+
 describe("card money for an invoice already paid by transfer", () => {
   it("is unapplied too; resolve needs a note and is audited; without Stripe, refund is a manual refund with a note", async () => {
     const t = await paidAtStripe();
