@@ -58,6 +58,15 @@ function FilterErrors({ messages }: { messages: string[] }) {
   );
 }
 
+/** A table that may scroll sideways on a phone: a named region that keyboard users can focus and scroll. */
+function TableScroll({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="overflow-x-auto" tabIndex={0} role="region" aria-label={label}>
+      {children}
+    </div>
+  );
+}
+
 /** A plain link (not client navigation): the browser downloads the CSV the API answers with. */
 function CsvLink({ href }: { href: string }) {
   return (
@@ -112,7 +121,7 @@ async function Aging({ ctx, sp }: { ctx: Ctx; sp: SP }) {
         )}
       </Card>
       <Card title="By client" padding="none">
-        <div className="overflow-x-auto">
+        <TableScroll label="Money owed by client and age">
           <table className="w-full text-sm">
             <caption className="sr-only">Money owed by client and age</caption>
             <thead className="border-b border-neutral-200 bg-neutral-50">
@@ -159,7 +168,7 @@ async function Aging({ ctx, sp }: { ctx: Ctx; sp: SP }) {
               </tr>
             </tfoot>
           </table>
-        </div>
+        </TableScroll>
       </Card>
     </div>
   );
@@ -217,7 +226,7 @@ async function Revenue({ ctx, sp }: { ctx: Ctx; sp: SP }) {
         />
       </Card>
       <Card title="By period" padding="none">
-        <div className="overflow-x-auto">
+        <TableScroll label="Revenue by period">
           <table className="w-full text-sm">
             <caption className="sr-only">Revenue by period</caption>
             <thead className="border-b border-neutral-200 bg-neutral-50">
@@ -253,7 +262,7 @@ async function Revenue({ ctx, sp }: { ctx: Ctx; sp: SP }) {
               </tr>
             </tfoot>
           </table>
-        </div>
+        </TableScroll>
       </Card>
     </div>
   );
@@ -293,7 +302,7 @@ async function Vat({ ctx, sp }: { ctx: Ctx; sp: SP }) {
         />
       </Card>
       <Card title="By quarter and rate" padding="none">
-        <div className="overflow-x-auto">
+        <TableScroll label="Net sales and VAT by quarter and rate">
           <table className="w-full text-sm">
             <caption className="sr-only">Net sales and VAT by quarter and rate</caption>
             <thead className="border-b border-neutral-200 bg-neutral-50">
@@ -327,7 +336,7 @@ async function Vat({ ctx, sp }: { ctx: Ctx; sp: SP }) {
               ])}
             </tbody>
           </table>
-        </div>
+        </TableScroll>
       </Card>
     </div>
   );
