@@ -375,12 +375,11 @@ export async function getQuoteAgreement(ctx: TenantContext, quoteId: string) {
 }
 
 /** Active clients to quote for (the builder's picker). */
-export async function quotableClients(ctx: TenantContext) {
+/** A live client to start a quote for (from the client's page), with its live sites; null when it isn't one. */
+export async function quotableClient(ctx: TenantContext, id: string) {
   assertCan(ctx, "quotes.manage");
-  return ctx.db.client.findMany({
-    where: { archivedAt: null },
-    orderBy: { name: "asc" },
+  return ctx.db.client.findFirst({
+    where: { id, archivedAt: null },
     select: { id: true, name: true, sites: { where: { archivedAt: null }, orderBy: { id: "asc" }, select: { id: true, label: true, addressLine1: true, postcode: true } } },
-    take: 1000,
   });
 }

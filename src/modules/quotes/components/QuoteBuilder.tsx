@@ -8,6 +8,8 @@ import type { PriceBookItemView } from "@/modules/pricebook/pricebook.schema.ts"
 import { computeTotals, defaultChoice } from "@/modules/pricing/pricing.ts";
 import { Button, Card, formatMoney, Input, Select, Textarea, useToast } from "@/ui";
 import { callApi } from "@/ui/client-api";
+import { SearchPicker } from "@/ui/SearchPicker";
+import { searchClients } from "@/modules/clients/components/client-search";
 import { DepositFields, type DepositValue } from "@/modules/stripe/components/DepositFields.tsx";
 import { toPriceLine } from "../quote-lines.ts";
 import { groupBySection } from "../quote-sections.ts";
@@ -159,21 +161,24 @@ function toLine(r: Row, sectionName: (key: string) => string | null): QuoteLineI
   };
 }
 
+type QuotableSite = { id: string; label: string | null; addressLine1: string; postcode: string };
+
 export function QuoteBuilder({
   initial,
-  clients,
+  initialClient,
   defaultVat,
 }: {
   initial: BuilderInitial;
-  clients: { id: string; name: string; sites?: { id: string; label: string | null; addressLine1: string; postcode: string }[] }[];
+  /** A new quote for a client chosen already (from the client's page), with its sites. */
+  initialClient?: { id: string; name: string; sites: QuotableSite[] } | null;
   defaultVat: number;
 }) {
   const router = useRouter();
   const toast = useToast();
-  const [clientId, setClientId] = useState(initial.clientId ?? "");
-  const sitesOf = (id: string) => clients.find((c) => c.id === id)?.sites ?? [];
-  const onlySite = (id: string) => (sitesOf(id).length === 1 ? sitesOf(id)[0]!.id : "");
-  const [siteId, setSiteId] = useState(initial.siteId ?? onlySite(initial.clientId ?? ""));
+  const [clientId, setClientId] = useState(initialClient?.id ?? initial.clientId ?? "");
+  const [sites, setSites] = useState<QuotableSite[]>(initialClient?.sites ?? []);
+  const onlySite = (list: QuotableSite[]) => (list.length === 1 ? list[0]!.id : "");
+  const [siteId, setSiteId] = useState(initial.siteId ?? onlySite(initialClient?.sites ?? []));
   const [title, setTitle] = useState(initial.title);
   const [introduction, setIntroduction] = useState(initial.introduction ?? "");
   const [terms, setTerms] = useState(initial.terms ?? "");
@@ -300,15 +305,24 @@ export function QuoteBuilder({
       <Card title="Quote">
         <div className="grid gap-4 sm:grid-cols-2">
           {initial.id ? null : (
-            <Select
+            <SearchPicker
+              name="clientId"
               label="Client"
-              value={clientId}
-              onChange={(e) => {
-                setClientId(e.target.value);
-                setSiteId(onlySite(e.target.value));
+              placeholder="Search by name, email or postcode"
+              initial={initialClient ? { value: initialClient.id, label: initialClient.name } : null}
+              search={searchClients}
+              onChange={(option) => {
+                setClientId(option?.value ?? "");
+                setSites([]);
+                setSiteId("");
+                if (!option) return;
+                void callApi<{ items: (QuotableSite & { archivedAt: string | null })[] }>("GET", `/api/admin/clients/${option.value}/sites`).then((res) => {
+                  const live = res.ok ? res.data.items.filter((x) => !x.archivedAt) : [];
+                  setSites(live);
+                  setSiteId(onlySite(live));
+                });
               }}
-              placeholder="Choose a client"
-              options={clients.map((c) => ({ value: c.id, label: c.name }))}
+              emptyText="No client matches. Add the client first."
               error={errors.clientId}
             />
           )}
@@ -317,8 +331,8 @@ export function QuoteBuilder({
               label="Site"
               value={siteId}
               onChange={(e) => setSiteId(e.target.value)}
-              placeholder={sitesOf(clientId).length ? "No particular site" : "This client has no sites yet"}
-              options={sitesOf(clientId).map((x) => ({ value: x.id, label: [x.label, x.addressLine1, x.postcode].filter(Boolean).join(", ") }))}
+              placeholder={sites.length ? "No particular site" : "This client has no sites yet"}
+              options={sites.map((x) => ({ value: x.id, label: [x.label, x.addressLine1, x.postcode].filter(Boolean).join(", ") }))}
               error={errors.siteId}
             />
           )}

@@ -20,7 +20,6 @@ export default async function EditQuotePage({ params }: { params: Promise<{ id: 
       <PageHeader title={`Edit ${quote.number} (version ${quote.version})`} subtitle={quote.clientName} back={{ href: `/admin/quotes/${id}`, label: quote.number }} />
       <QuoteBuilder
         initial={{ id, title: quote.title, introduction: quote.introduction, terms: quote.terms, validUntil: quote.validUntil, depositBps: quote.depositBps, depositPence: quote.depositPence, lines: quote.lines }}
-        clients={[]}
         defaultVat={company.defaultVatRateBps}
       />
     </div>
