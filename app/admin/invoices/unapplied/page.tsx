@@ -37,11 +37,12 @@ export default async function UnappliedPaymentsPage({ searchParams }: { searchPa
     },
     { key: "client", header: "Client", cell: (u) => u.clientName, maxWidth: "12rem", hideBelow: "sm" },
     { key: "amount", header: "Amount", numeric: true, cell: (u) => formatMoney(u.amountPence) },
-    { key: "reason", header: "Why it wasn't applied", cell: (u) => u.reason, maxWidth: "16rem", hideBelow: "lg" },
+    { key: "reason", header: "Why it wasn't applied", cell: (u) => u.reason, maxWidth: "16rem", wrap: true, hideBelow: "lg" },
     {
       key: "status",
       header: "Status",
       wrap: true,
+      hideBelow: "sm",
       cell: (u) => (
         <span className="flex flex-col gap-1">
           <StatusBadge status={u.status} label={STATUS_LABELS[u.status]} tone={u.status === "OPEN" ? "warning" : "success"} size="sm" />
