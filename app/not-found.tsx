@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import { Button } from "@/ui/Button";
 import { Wordmark } from "@/ui/Wordmark";
 
 export const metadata: Metadata = { title: "Page not found" };
@@ -17,9 +16,18 @@ export default function NotFound() {
           The link may be out of date, or the page may have moved. Check the address, or head back to the
           start.
         </p>
-        <Button href="/" className="mt-8" iconStart="arrowLeft">
+        {/* Styled like <Button> (primary, md). A plain link, not <Button>: this page is part of every
+            page's root layout, and Button's next/link would be one more client chunk on all of them. */}
+        {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- see above */}
+        <a
+          href="/"
+          className="relative mt-8 inline-flex h-9 select-none items-center justify-center gap-2 whitespace-nowrap rounded-md bg-accent px-3.5 text-sm font-medium text-on-accent shadow-xs transition-colors duration-150 hover:bg-accent-hover"
+        >
+          <svg xmlns="http://www.w3.org/2000/svg" width={16} height={16} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.75} strokeLinecap="round" strokeLinejoin="round" focusable="false" aria-hidden>
+            <path d="M19 12H5M12 19l-7-7 7-7" />
+          </svg>
           Go to the home page
-        </Button>
+        </a>
       </main>
     </div>
   );

@@ -1,10 +1,10 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
 import { EngineerOfflineProvider, EngineerSyncStatus } from "@/modules/engineer/components/EngineerOffline.tsx";
-import { ImpersonationBanner } from "@/modules/identity/components/ImpersonationBanner.tsx";
+import { LazyImpersonationBanner } from "@/modules/engineer/components/LazyImpersonationBanner.tsx";
 import { policy } from "@/server/http/operation.ts";
 import { loadChrome, requireTenantPage } from "@/server/http/portal.ts";
-import { EngineerShell, ToastProvider } from "@/ui";
+import { EngineerShell } from "@/ui/shells/EngineerShell";
 import type { NavItem } from "@/ui/shells/nav";
 
 /** The installable engineer app (public/manifest.webmanifest, service worker public/sw.js). */
@@ -27,17 +27,17 @@ export default async function EngineerLayout({ children }: { children: ReactNode
   const ctx = await requireTenantPage(policy.can("jobs.view.assigned"));
   const chrome = await loadChrome(ctx);
   return (
-    <ToastProvider>
-      <EngineerOfflineProvider userId={ctx.user.id} companyId={ctx.companyId}>
-        <EngineerShell
-          companyName={chrome.name}
-          status={<EngineerSyncStatus />}
-          nav={NAV}
-          banner={ctx.impersonatorId ? <ImpersonationBanner name={ctx.user.name} role={ctx.role} /> : null}
-        >
-          {children}
-        </EngineerShell>
-      </EngineerOfflineProvider>
-    </ToastProvider>
+    // No ToastProvider here: the job screen's lazily loaded part and the account page bring their
+    // own, which keeps Toast out of every engineer page's first-load JavaScript.
+    <EngineerOfflineProvider userId={ctx.user.id} companyId={ctx.companyId}>
+      <EngineerShell
+        companyName={chrome.name}
+        status={<EngineerSyncStatus />}
+        nav={NAV}
+        banner={ctx.impersonatorId ? <LazyImpersonationBanner name={ctx.user.name} role={ctx.role} /> : null}
+      >
+        {children}
+      </EngineerShell>
+    </EngineerOfflineProvider>
   );
 }

@@ -4,7 +4,7 @@ import { myJobs } from "@/modules/engineer/engineer.service.ts";
 import { policy } from "@/server/http/operation.ts";
 import { loadOrUnavailable } from "@/server/http/page.ts";
 import { loadChrome, requireTenantPage } from "@/server/http/portal.ts";
-import { formatDate } from "@/ui";
+import { formatDate } from "@/ui/format";
 
 export const metadata: Metadata = { title: "Today" };
 

@@ -4,7 +4,8 @@ import { SignOutButton } from "@/modules/identity/components/SignOutButton.tsx";
 import { policy } from "@/server/http/operation.ts";
 import { loadChrome, requireTenantPage } from "@/server/http/portal.ts";
 import Link from "next/link";
-import { Card, Icon } from "@/ui";
+import { Card } from "@/ui/Card";
+import { Icon } from "@/ui/icons";
 
 export const metadata: Metadata = { title: "More" };
 

@@ -1,9 +1,11 @@
 /**
  * The engineer's own API: the read models the phone caches (assigned jobs with their visits, one
- * job with everything needed on site) and the offline sync protocol. Pure zod, imported by both
- * the route handlers and the browser (the outbox builds its actions with these types).
+ * job with everything needed on site) and the offline sync protocol. Pure zod, used by the route
+ * handlers; the browser imports only its types (`import type`) and engineer.constants.ts, so zod
+ * stays out of the phone's bundle.
  */
 import { z } from "zod";
+import { PHOTO_MAX_BYTES, SIGNATURE_MAX_DATA_URL, SYNC_BATCH_MAX } from "./engineer.constants.ts";
 
 // ---------------------------------------------------------------------------------------------
 // Read models
@@ -92,12 +94,9 @@ export const jobFileParams = z.object({ id: z.uuid(), fileId: z.uuid() });
 // ---------------------------------------------------------------------------------------------
 // Sync protocol
 
-/** Photos are resized on the device to ≤ 1600 px JPEG; this caps the data URL itself. */
-export const PHOTO_MAX_BYTES = 4 * 1024 * 1024;
+// Plain values live in engineer.constants.ts (the browser imports them without zod).
+export { PHOTO_MAX_BYTES, SIGNATURE_MAX_DATA_URL, SYNC_ACTION_LABELS, SYNC_BATCH_MAX } from "./engineer.constants.ts";
 const PHOTO_MAX_DATA_URL = Math.ceil((PHOTO_MAX_BYTES * 4) / 3) + 40;
-export const SIGNATURE_MAX_DATA_URL = 700_000;
-/** Actions per request; the device sends its queue in batches of this size at most. */
-export const SYNC_BATCH_MAX = 50;
 
 const dataUrl = (types: RegExp, max: number, what: string) =>
   z
@@ -177,15 +176,3 @@ export type SyncResult = z.infer<typeof syncResult>;
 
 export const syncResponse = z.object({ results: z.array(syncResult) });
 export type SyncResponse = z.infer<typeof syncResponse>;
-
-export const SYNC_ACTION_LABELS: Record<SyncActionType, string> = {
-  "checklist.set": "Checklist tick",
-  "note.add": "Note",
-  "photo.add": "Photo",
-  "time.clockIn": "Clock in",
-  "time.clockOut": "Clock out",
-  "time.breakStart": "Break start",
-  "time.breakEnd": "Break end",
-  "job.start": "Start job",
-  "job.complete": "Job completion",
-};

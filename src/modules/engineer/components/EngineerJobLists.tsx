@@ -1,11 +1,15 @@
 "use client";
 
 import Link from "next/link";
-import { EmptyState, Icon, Skeleton, StatusBadge, formatShortDate, formatTime } from "@/ui";
+import { EmptyState } from "@/ui/EmptyState";
+import { formatShortDate, formatTime } from "@/ui/format";
+import { Icon } from "@/ui/icons";
+import { Skeleton } from "@/ui/Skeleton";
+import { StatusBadge } from "@/ui/StatusBadge";
 import type { EngineerJobList, EngineerJobSummary } from "../engineer.schema.ts";
 import { summaryWithPending } from "../offline/optimistic.ts";
 import { useCachedJobList, useEngineerOffline } from "./EngineerOffline.tsx";
-import { SyncProblems } from "./SyncProblems.tsx";
+import { LazySyncProblems } from "./LazySyncProblems.tsx";
 
 function when(job: EngineerJobSummary, timeZone: string, withDate: boolean): string | null {
   const v = job.visits[0];
@@ -100,7 +104,7 @@ export function EngineerJobLists({ initial, companyName, showUnscheduled = false
   const nothing = list.today.length + list.upcoming.length + (showUnscheduled ? list.unscheduled.length : 0) === 0;
   return (
     <div className="flex flex-col gap-6">
-      <SyncProblems timeZone={tz} />
+      <LazySyncProblems timeZone={tz} />
       {nothing ? (
         <EmptyState
           icon="today"

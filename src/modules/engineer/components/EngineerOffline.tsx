@@ -9,23 +9,32 @@
  */
 import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, useSyncExternalStore, type ReactNode } from "react";
 import { callApi } from "@/ui/client-api";
-import { SyncStatus } from "@/ui";
-import { SYNC_BATCH_MAX, type EngineerJob, type EngineerJobList, type SyncAction, type SyncActionType, type SyncResponse } from "../engineer.schema.ts";
+import { SyncStatus } from "@/ui/SyncStatus";
+import { SYNC_BATCH_MAX } from "../engineer.constants.ts";
+import type { EngineerJob, EngineerJobList, SyncAction, SyncActionType, SyncResponse } from "../engineer.schema.ts";
 import { nextBatch, reconcile, retryDelayMs, type OutboxEntry, type SyncProblem } from "../offline/optimistic.ts";
-import {
-  claimForOwner,
-  dismissProblem,
-  enqueue as storeEnqueue,
-  markAttempt,
-  pruneJobs,
-  readJob,
-  readJobList,
-  readOutbox,
-  readProblems,
-  removeFromOutbox,
-  saveJob,
-  saveJobList,
-} from "../offline/store.ts";
+import { loadStore, preloadLazyChunks } from "./lazy.ts";
+
+/**
+ * The device store (IndexedDB via idb) is loaded after first paint: every use of it is async
+ * anyway, and the first paint shows the server's copy (see `ready`).
+ */
+type Store = typeof import("../offline/store.ts");
+function fromStore<K extends keyof Store>(name: K): Store[K] {
+  return (async (...args: unknown[]) => ((await loadStore())[name] as (...a: unknown[]) => unknown)(...args)) as Store[K];
+}
+const claimForOwner = fromStore("claimForOwner");
+const dismissProblem = fromStore("dismissProblem");
+const storeEnqueue = fromStore("enqueue");
+const markAttempt = fromStore("markAttempt");
+const pruneJobs = fromStore("pruneJobs");
+const readJob = fromStore("readJob");
+const readJobList = fromStore("readJobList");
+const readOutbox = fromStore("readOutbox");
+const readProblems = fromStore("readProblems");
+const removeFromOutbox = fromStore("removeFromOutbox");
+const saveJob = fromStore("saveJob");
+const saveJobList = fromStore("saveJobList");
 
 /** About this much JSON per sync request (a photo or two). */
 const BATCH_BYTES = 6 * 1024 * 1024;
@@ -276,12 +285,15 @@ export function EngineerOfflineProvider({ userId, companyId, children }: { userI
     navigator.serviceWorker
       .register("/sw.js", { scope: "/engineer" })
       .then(() => navigator.serviceWorker.ready)
-      .then((reg) => {
+      .then(async (reg) => {
+        if (!navigator.serviceWorker.controller) reg.active?.postMessage({ type: "claim" });
+        // The chunks loaded on demand (signature box, photo resizer) are fetched now, so they are
+        // listed below and kept for offline use before the engineer needs them without signal.
+        await preloadLazyChunks();
         const assets = performance
           .getEntriesByType("resource")
           .map((e) => e.name)
           .filter((u) => u.startsWith(`${location.origin}/_next/static/`));
-        if (!navigator.serviceWorker.controller) reg.active?.postMessage({ type: "claim" });
         reg.active?.postMessage({ type: "cache-assets", urls: assets });
         reg.active?.postMessage({ type: "cache-pages", paths: [location.pathname] });
       })

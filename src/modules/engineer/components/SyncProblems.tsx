@@ -1,7 +1,8 @@
 "use client";
 
-import { Icon, formatDateTime } from "@/ui";
-import { SYNC_ACTION_LABELS } from "../engineer.schema.ts";
+import { formatDateTime } from "@/ui/format";
+import { Icon } from "@/ui/icons";
+import { SYNC_ACTION_LABELS } from "../engineer.constants.ts";
 import { useEngineerOffline } from "./EngineerOffline.tsx";
 
 /**

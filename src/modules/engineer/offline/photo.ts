@@ -3,7 +3,7 @@
  * re-encoded as JPEG (which also drops the camera's EXIF, location included), stepping the quality
  * down until the result fits the upload cap. Browser only.
  */
-import { PHOTO_MAX_BYTES } from "../engineer.schema.ts";
+import { PHOTO_MAX_BYTES } from "../engineer.constants.ts";
 
 export const PHOTO_MAX_SIDE = 1600;
 
