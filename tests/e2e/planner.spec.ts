@@ -82,6 +82,8 @@ test("a drop overlapping another visit shows the conflict warning; saving anyway
   await page.locator(`[data-job="${first.id}"]`).dragTo(a.cell, { sourcePosition: { x: 24, y: 16 }, targetPosition: a.position });
   const lane = page.getByRole("group", { name: "Tom Okafor's lane" });
   await expect(lane.getByRole("button", { name: new RegExp(`^${first.number} `) })).toContainText("09:00–12:00");
+  // The block shows at once; wait for the server to have saved it, so the next drop meets it there.
+  await expect(page.getByText(`${first.number} booked for Tom Okafor`)).toBeVisible({ timeout: 15_000 });
 
   const b = await dropPoint(page, "Tom Okafor", "2031-03-19", 10 * 60);
   await page.locator(`[data-job="${second.id}"]`).dragTo(b.cell, { sourcePosition: { x: 24, y: 16 }, targetPosition: b.position });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { assignRows, displayRange, instantAt, plannerWindow, segmentsOf, stepDate } from "@/modules/schedule/planner-view.ts";
+import { splitNumber } from "@/modules/schedule/components/planner-model.ts";
 
 const tz = "Europe/London";
 
@@ -37,5 +38,13 @@ describe("planner geometry", () => {
       { id: "c", startMinute: 660, endMinute: 700 },
     ]);
     expect(rows.map((r) => [r.item.id, r.row])).toEqual([["a", 0], ["b", 1], ["c", 0]]);
+  });
+});
+
+describe("splitNumber (narrow planner blocks drop the prefix first)", () => {
+  it("splits at the last dash, and keeps a number without one whole", () => {
+    expect(splitNumber("JOB-00021")).toEqual(["JOB-", "00021"]);
+    expect(splitNumber("SR-JOB-7")).toEqual(["SR-JOB-", "7"]);
+    expect(splitNumber("00021")).toEqual(["", "00021"]);
   });
 });

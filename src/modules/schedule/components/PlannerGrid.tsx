@@ -5,7 +5,7 @@ import { Icon, cx } from "@/ui";
 import { assignRows, displayRange, instantAt, segmentsOf, SNAP_MINUTES, type Segment } from "../planner-view.ts";
 import { formatClock } from "../schedule-time.ts";
 import { UNAVAILABILITY_LABELS } from "../schedule.schema.ts";
-import { dayLabel, isoWeekdayOf, statusClasses, timeRange, visitLabel, type DragPayload, type Hours, type PlannerEngineer, type UnavailabilityView, type VisitView } from "./planner-model.ts";
+import { dayLabel, isoWeekdayOf, splitNumber, statusClasses, timeRange, visitLabel, type DragPayload, type Hours, type PlannerEngineer, type UnavailabilityView, type VisitView } from "./planner-model.ts";
 
 const ROW_PX = 44;
 
@@ -269,6 +269,8 @@ function VisitBlock({
   }
 
   const label = visitLabel(visit, laneName, tz);
+  const times = timeRange(visit, tz);
+  const [numberPrefix, numberRest] = splitNumber(visit.job.number);
   return (
     <div className="absolute px-px" style={{ left: `${left}%`, width: `${width}%`, top: 4 + row * ROW_PX, height: ROW_PX - 4 }}>
       <button
@@ -283,7 +285,7 @@ function VisitBlock({
         aria-label={`${label}${visit.overrideReason ? ", saved despite a conflict" : ""}. Open to move, resize, reassign or remove.`}
         title={label}
         className={cx(
-          "flex h-full w-full flex-col overflow-hidden rounded-md border px-1 py-0.5 text-left text-[11px] leading-tight shadow-xs",
+          "@container flex h-full w-full flex-col overflow-hidden rounded-md border px-1 py-0.5 text-left text-[11px] leading-tight shadow-xs",
           statusClasses(visit.job.status),
           canManage && !pending ? "cursor-grab active:cursor-grabbing" : "",
           pending ? "opacity-60" : "",
@@ -291,11 +293,19 @@ function VisitBlock({
           !seg.last ? "rounded-r-none" : "",
         )}
       >
+        {/* Narrow blocks (2–3 h in the week view) drop the number's prefix and show the start time
+            only; the full label is in the tooltip and the accessible name. */}
         <span className="flex items-center gap-1 truncate font-semibold">
           {visit.overrideReason ? <Icon name="alert" size={12} className="shrink-0" /> : null}
-          <span className="truncate">{visit.job.number}</span>
+          <span className="truncate">
+            <span className="hidden @min-[66px]:inline">{numberPrefix}</span>
+            {numberRest}
+          </span>
         </span>
-        <span className="truncate tabular-nums">{timeRange(visit, tz)}</span>
+        <span className="truncate tabular-nums">
+          <span className="@min-[72px]:hidden">{times.split("–")[0]}</span>
+          <span className="hidden @min-[72px]:inline">{times}</span>
+        </span>
       </button>
       {canManage && seg.last && !pending ? (
         <span

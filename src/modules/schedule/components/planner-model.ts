@@ -35,6 +35,12 @@ export function timeRange(v: { startsAt: string; endsAt: string }, timeZone: str
   return same ? `${formatClock(a.minute)}–${formatClock(b.minute)}` : `${formatClock(a.minute)}–${b.day}/${b.month} ${formatClock(b.minute)}`;
 }
 
+/** A document number split for narrow blocks: "JOB-00021" → ["JOB-", "00021"] (the prefix hides first). */
+export function splitNumber(number: string): [prefix: string, rest: string] {
+  const cut = number.lastIndexOf("-") + 1;
+  return [number.slice(0, cut), number.slice(cut)];
+}
+
 const DAY_SHORT = ["", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
 const MONTH_SHORT = ["", "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 export const MONTH_LONG = ["", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
