@@ -61,12 +61,21 @@ test("a client accepts a quote with a 25% deposit and is taken straight to payin
 
   // ...and is taken straight to Checkout for the deposit: 25% of £480.00.
   await expect(page.getByRole("heading", { name: "Pay £120.00" })).toBeVisible({ timeout: 20_000 });
+  // Leaving Checkout without paying: the quote's page, opened again, offers the deposit still due.
+  await page.goto(new URL(link!).pathname);
+  await expect(page.getByText(/^Deposit due: £120\.00 \(invoice [A-Z]+-\d+\)$/)).toBeVisible();
+  await page.getByRole("button", { name: "Pay the £120.00 deposit" }).click();
+  await expect(page.getByRole("heading", { name: "Pay £120.00" })).toBeVisible({ timeout: 20_000 });
   await page.getByRole("button", { name: "Pay" }).click();
   await expect(page).toHaveURL(/\/i\/[A-Za-z0-9_-]{43}\/paid\?session_id=cs_test_/);
   await expect(page.getByRole("heading", { name: "Thank you, payment received" })).toBeVisible();
   await expect(page.getByText(/£120\.00 for invoice [A-Z]+-\d+ has been received/)).toBeVisible();
   await expectAccessible(page);
   await page.screenshot({ path: test.info().outputPath("deposit-paid-phone.png"), fullPage: true });
+  // Paid: the quote's page no longer asks for it.
+  await page.goto(new URL(link!).pathname);
+  await expect(page.getByText(/Accepted by Dev Deposit/)).toBeVisible();
+  await expect(page.getByText(/^Deposit due/)).toHaveCount(0);
 
   // The office: the quote is accepted; its one deposit invoice is issued and paid; the client was emailed it.
   expect((await (await api.get(`/api/admin/quotes/${quote.id}`)).json()).status).toBe("ACCEPTED");

@@ -10,6 +10,9 @@ import { sha256 } from "@/server/auth/tokens.ts";
 import { unsafeUnscopedDb } from "@/server/db/client.ts";
 import { SEALED_PROPS_PURPOSE } from "@/server/email/queue-email.ts";
 import { createQuote, getQuote, sendQuote, updateQuote } from "@/modules/quotes/quotes.service.ts";
+import { viewQuoteByLink } from "@/modules/quotes/acceptance.service.ts";
+import { recordManualPayment } from "@/modules/invoices/payments.service.ts";
+import { anonymousContext } from "@/server/context.ts";
 import { createQuoteInput } from "@/modules/quotes/quotes.schema.ts";
 import { startFakeStripe } from "../support/fake-stripe.ts";
 import { call } from "../support/http.ts";
@@ -19,6 +22,7 @@ import { tenantWithAdmin } from "../support/factories.ts";
 const fake = await startFakeStripe();
 Object.assign(process.env, { STRIPE_SECRET_KEY: fake.apiKey, STRIPE_WEBHOOK_SECRET: fake.webhookSecret, STRIPE_API_BASE: fake.url });
 const accept = await import("../../app/api/public/quotes/[token]/accept/route.ts");
+const payDeposit = await import("../../app/api/public/quotes/[token]/deposit/route.ts");
 afterAll(() => fake.close());
 
 const db = unsafeUnscopedDb();
@@ -108,6 +112,33 @@ describe("deposit on acceptance", () => {
     // The link the client is sent to is the invoice's one link.
     const links = await db.invoiceLink.findMany({ where: { companyId: s.company.id } });
     expect(links.map((l) => l.tokenHash)).toEqual([sha256(res.json.payUrl.split("/i/")[1])]);
+  });
+
+  it("a client who left payment pays the deposit later from the accepted quote's page, until it's paid", async () => {
+    const s = await sentQuote({ depositPence: 30_000 }, false);
+    const accepted = await acceptQuote(s.token);
+    expect(accepted.status).toBe(200);
+    const invoice = await db.invoice.findUniqueOrThrow({ where: { id: accepted.json.depositInvoiceId } });
+    expect((await viewQuoteByLink(anonymousContext(), s.token))!.depositDue).toEqual({ number: invoice.number, balancePence: 30_000 });
+
+    const res = await call(payDeposit.POST, { params: { token: s.token }, headers: browser });
+    expect(res.status, res.text).toBe(200);
+    // A fresh link to the same invoice (the emailed one is stored hashed), audited.
+    const token = res.json.payUrl.split("/i/")[1];
+    const fresh = await db.invoiceLink.findUniqueOrThrow({ where: { tokenHash: sha256(token) } });
+    expect(fresh.invoiceId).toBe(invoice.id);
+    expect(await db.auditEvent.count({ where: { companyId: s.company.id, action: "invoice.deposit_link_from_quote", entityId: invoice.id } })).toBe(1);
+
+    // Part paid: still due, for the rest. Paid in full: nothing to pay, and the page stops offering it.
+    await recordManualPayment(s.ctx, invoice.id, { method: "BANK_TRANSFER", amountPence: 10_000, cisDeductionPence: 0, receivedOn: "2026-11-20", reference: null });
+    expect((await viewQuoteByLink(anonymousContext(), s.token))!.depositDue).toEqual({ number: invoice.number, balancePence: 20_000 });
+    await recordManualPayment(s.ctx, invoice.id, { method: "BANK_TRANSFER", amountPence: 20_000, cisDeductionPence: 0, receivedOn: "2026-11-21", reference: null });
+    expect((await viewQuoteByLink(anonymousContext(), s.token))!.depositDue).toBeNull();
+    const none = await call(payDeposit.POST, { params: { token: s.token }, headers: browser });
+    expect(none.status).toBe(409);
+
+    // An unknown link reveals nothing.
+    expect((await call(payDeposit.POST, { params: { token: "x".repeat(43) }, headers: browser })).status).toBe(404);
   });
 
   it("a failure in the deposit step rolls the acceptance back too; the client can try again", async () => {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { headers } from "next/headers";
 import { viewQuoteByLink } from "@/modules/quotes/acceptance.service.ts";
 import { ClientQuote } from "@/modules/quotes/components/ClientQuote.tsx";
+import { PayDepositButton } from "@/modules/quotes/components/PayDepositButton.tsx";
 import { anonymousContext } from "@/server/context.ts";
 import { loadOrUnavailable, publicPage } from "@/server/http/page.ts";
 import { requestMeta } from "@/server/http/request-meta.ts";
@@ -42,6 +43,14 @@ export default async function ClientQuotePage({ params }: { params: Promise<{ to
             <p className="text-sm">
               {formatMoney(agreement.grossPence)} including VAT, on {formatDate(agreement.acceptedAt, "Europe/London")}.
             </p>
+            {view.depositDue ? (
+              <div className="mt-3 border-t border-success-200 pt-3">
+                <p className="font-medium">
+                  Deposit due: {formatMoney(view.depositDue.balancePence)} (invoice {view.depositDue.number})
+                </p>
+                <PayDepositButton token={token} label={`Pay the ${formatMoney(view.depositDue.balancePence)} deposit`} />
+              </div>
+            ) : null}
             {agreement.certificateReady ? (
               <a href={`/api/public/quotes/${token}/agreement`} className="mt-2 inline-block text-sm font-medium underline underline-offset-4">
                 Download your signed agreement (PDF)

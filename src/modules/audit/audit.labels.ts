@@ -23,6 +23,7 @@ const ACTION_LABELS: Record<string, string> = {
   "invoice.reminder_sent": "Sent an overdue reminder",
   "invoice.deposit_created_on_acceptance": "Deposit invoice issued on acceptance",
   "invoice.deposit_not_emailed": "Deposit invoice not emailed: the client has no email address",
+  "invoice.deposit_link_from_quote": "Client opened the deposit payment from the accepted quote",
   "quote.created": "Created the quote",
   "quote.updated": "Edited the draft",
   "quote.sent": "Sent the quote",

@@ -28,6 +28,15 @@ export const quoteLinkApi = {
     params: quoteTokenParams,
     body: respondQuoteInput,
   }),
+  payDeposit: defineOperation({
+    method: "POST",
+    path: "/api/public/quotes/{token}/deposit",
+    summary: "From an accepted quote's link: where to pay the deposit still owed (Stripe Checkout, or the invoice page when the company doesn't take cards); 409 when nothing is owed",
+    tag: "Client links",
+    policy: policy.public(),
+    params: quoteTokenParams,
+    response: z.object({ payUrl: z.url() }),
+  }),
   agreement: defineOperation({
     method: "GET",
     path: "/api/public/quotes/{token}/agreement",

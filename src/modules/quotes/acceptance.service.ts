@@ -20,6 +20,9 @@ import { isValidPng } from "@/server/storage/png.ts";
 import { newStorageKey, writeStoredFile } from "@/server/storage/storage.ts";
 import { formatMoney } from "@/ui/format.ts";
 import { depositPayUrl, issueDepositInTx, type DepositInvoice } from "@/modules/stripe/deposit.service.ts";
+import { systemBillingContext } from "@/modules/invoices/billing-context.ts";
+import { balanceDuePence } from "@/modules/invoices/invoice-money.ts";
+import { createInvoiceLink } from "@/modules/invoices/invoices.service.ts";
 import { logger } from "@/server/logging/logger.ts";
 import type { AcceptQuoteInput, RespondQuoteInput } from "./acceptance.schema.ts";
 import { findLinkByTokenHash } from "./acceptance.repo.ts";
@@ -43,6 +46,8 @@ export type ClientQuoteView = {
   branding: { name: string; brandColor: string; phone: string | null; email: string | null };
   agreement: { signerName: string; acceptedAt: string; grossPence: number; choice: Choice; certificateReady: boolean } | null;
   responseComment: string | null;
+  /** The deposit invoice issued on acceptance while something is still owed on it: the page offers to pay it. */
+  depositDue: { number: string; balancePence: number } | null;
 };
 
 async function resolve(token: string) {
@@ -72,6 +77,7 @@ export async function viewQuoteByLink(ctx: RequestContext, token: string): Promi
   ]);
   if (!quote || !version || !company || company.status === "SUSPENDED") return null;
   const certificate = agreement ? await findCertificate(db, agreement.id) : null;
+  const deposit = agreement ? await findDepositDue(db, quote.id) : null;
   let status = quote.status as QuoteStatus;
   if (status === "SENT") {
     const marked = await db.quote.updateMany({ where: { id: quote.id, status: "SENT" }, data: { status: "VIEWED", viewedAt: new Date() } });
@@ -91,7 +97,38 @@ export async function viewQuoteByLink(ctx: RequestContext, token: string): Promi
       ? { signerName: agreement.signerName, acceptedAt: agreement.acceptedAt.toISOString(), grossPence: agreement.grossPence, choice: agreement.choice as Choice, certificateReady: !!certificate }
       : null,
     responseComment: quote.responseComment,
+    depositDue: deposit ? { number: deposit.number!, balancePence: balanceDuePence(deposit) } : null,
   };
+}
+
+/** The quote's issued deposit invoice with money still owed on it (none once paid, credited or voided). */
+async function findDepositDue(db: ReturnType<typeof tenantDb>, quoteId: string) {
+  const invoice = await db.invoice.findFirst({
+    where: { quoteId, kind: "DEPOSIT", status: { in: ["ISSUED", "PART_PAID"] } },
+    orderBy: { createdAt: "desc" },
+    select: { id: true, number: true, payablePence: true, paidPence: true, creditedPence: true },
+  });
+  return invoice && invoice.number && balanceDuePence(invoice) > 0 ? invoice : null;
+}
+
+/**
+ * "Pay your deposit" from the accepted quote's page: the quote link vouches for the client, so a
+ * fresh link to the deposit invoice is made (links are stored hashed, the emailed one can't be
+ * recovered) and the client goes to Checkout, or to the invoice page when cards aren't taken.
+ */
+export async function depositPaymentByLink(ctx: RequestContext, token: string): Promise<{ payUrl: string }> {
+  const link = await resolve(token);
+  if (!link) throw notFound(LINK_GONE);
+  const db = tenantDb(link.companyId);
+  const deposit = await findDepositDue(db, link.quoteId);
+  if (!deposit) throw conflict("There is no deposit to pay on this quote: it has been paid, or the company has changed it. Contact them if you think that's wrong.");
+  const billing = systemBillingContext(link.companyId, ctx);
+  const invoiceToken = await db.$transaction(async (tx) => {
+    const t = await createInvoiceLink(tx, billing, deposit.id);
+    await auditLinkVisitor(tx, ctx, link.companyId, { entityType: "Invoice", entityId: deposit.id, action: "invoice.deposit_link_from_quote", after: { number: deposit.number } });
+    return t;
+  });
+  return { payUrl: await depositPayUrl(ctx, deposit.id, invoiceToken) };
 }
 
 async function findCertificate(db: ReturnType<typeof tenantDb>, agreementId: string) {
