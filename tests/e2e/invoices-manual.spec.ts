@@ -173,3 +173,24 @@ test("the office sees card money that arrived for a voided invoice and resolves 
   await expect(page.getByText("Client asked us to keep it against the other callout invoice")).toBeVisible();
   await shot(page, "unapplied-resolved");
 });
+
+test("the blank-invoice editor takes a per-line discount and updates the totals as you type", async ({ page }) => {
+  await page.goto("/admin/invoices/new");
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await page.getByLabel("Description").fill("Rewire, two bedrooms");
+  await page.getByLabel("Qty").fill("2");
+  await page.getByLabel("Unit price (excl. VAT)").fill("150");
+  const totals = page.getByTestId("editor-totals");
+  await expect(totals).toContainText("Net£300.00");
+  await page.getByLabel("Discount %").fill("12.5");
+  // £300.00 less 12.5% = £262.50 net, VAT £52.50, total £315.00.
+  await expect(totals).toContainText("Discounts−£37.50");
+  await expect(totals).toContainText("Net£262.50");
+  await expect(totals).toContainText("VAT£52.50");
+  await expect(totals).toContainText("Total£315.00");
+  await page.getByLabel("Discount %").fill("150");
+  await page.getByRole("button", { name: "Create draft invoice" }).click();
+  await expect(page.getByText("0 to 100%", { exact: true })).toBeVisible();
+  await expectAccessible(page);
+  await shot(page, "editor-discount");
+});

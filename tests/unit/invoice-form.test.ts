@@ -41,7 +41,7 @@ describe("invoice editor lines with a per-line discount", () => {
 
   it("refuses a discount that isn't 0–100% with at most 2 decimals, keyed like the server's fields", () => {
     const { errors } = linesFromForm([form({ discount: "101" }), form({ discount: "-5" }), form({ discount: "abc" }), form({ discount: "10.125" })]);
-    expect(Object.keys(errors)).toEqual(["lines.0.discountBps", "lines.1.discountBps", "lines.2.discountBps", "lines.3.discountBps"]);
+    expect(errors).toEqual({ "lines.0.discountBps": "0 to 100%", "lines.1.discountBps": "0 to 100%", "lines.2.discountBps": "0 to 100%", "lines.3.discountBps": "0 to 100%" });
   });
 
   it("maps VAT choices, including the energy-saving rule, and reports each bad field", () => {

@@ -52,7 +52,7 @@ export function linesFromForm(lines: LineForm[]): { lines: LineInput[]; errors: 
     if (!l.description.trim()) errors[`lines.${i}.description`] = "Describe the line";
     if (quantityMilli === null) errors[`lines.${i}.quantityMilli`] = "A number more than 0";
     if (unitPricePence === null) errors[`lines.${i}.unitPricePence`] = "Pounds, e.g. 45.00";
-    if (discountBps === null) errors[`lines.${i}.discountBps`] = "0 to 100%, e.g. 10 or 12.5";
+    if (discountBps === null) errors[`lines.${i}.discountBps`] = "0 to 100%";
     return { kind: l.kind, description: l.description.trim(), quantityMilli: quantityMilli ?? 0, unitPricePence: unitPricePence ?? 0, discountBps: discountBps ?? 0, ...vatOf(l.vat) };
   });
   return { lines: out, errors };
