@@ -64,6 +64,8 @@ test("a client accepts a quote with a 25% deposit and is taken straight to payin
   // Leaving Checkout without paying: the quote's page, opened again, offers the deposit still due.
   await page.goto(new URL(link!).pathname);
   await expect(page.getByText(/^Deposit due: £120\.00 \(invoice [A-Z]+-\d+\)$/)).toBeVisible();
+  await expectAccessible(page);
+  await page.screenshot({ path: test.info().outputPath("quote-deposit-due-phone.png"), fullPage: true });
   await page.getByRole("button", { name: "Pay the £120.00 deposit" }).click();
   await expect(page.getByRole("heading", { name: "Pay £120.00" })).toBeVisible({ timeout: 20_000 });
   await page.getByRole("button", { name: "Pay" }).click();
