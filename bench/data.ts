@@ -551,8 +551,12 @@ export async function generateDataset(opts: DataOptions): Promise<{ rows: Record
     large.searchTerm = "smith";
     await c.query(`CREATE TABLE bench_meta (key text PRIMARY KEY, value jsonb NOT NULL)`);
     await c.query(`INSERT INTO bench_meta VALUES ('dataset', $1)`, [JSON.stringify({ seed: opts.seed, scale: opts.scale, anchor: new Date(ANCHOR).toISOString(), tenants: meta })]);
-    log("Analyzing…");
-    await c.query("ANALYZE");
+    // VACUUM as well as ANALYZE: after a bulk load, autovacuum's insert-triggered pass (visibility
+    // map, freezing) and the checkpointer writing a gigabyte of dirty pages would otherwise run
+    // during the first benchmark and skew it (seen: a 4.5-minute checkpoint inside `npm run bench`).
+    log("Vacuuming, analyzing and checkpointing…");
+    await c.query("VACUUM (ANALYZE)");
+    await c.query("CHECKPOINT");
     const rows = Object.fromEntries(order.map((x) => [x.name, x.count]));
     const total = order.reduce((s, x) => s + x.count, 0);
     return { rows, total, seconds: (performance.now() - started) / 1000 };
