@@ -193,4 +193,17 @@ test("the blank-invoice editor takes a per-line discount and updates the totals 
   await expect(page.getByText("0 to 100%", { exact: true })).toBeVisible();
   await expectAccessible(page);
   await shot(page, "editor-discount");
+
+  // The client is searched for (not picked from a list of the first thousand), then the draft is saved.
+  const name = `Editor Client ${Date.now()}`;
+  expect((await page.request.post("/api/admin/clients", { headers: { origin: new URL(page.url()).origin }, data: { name } })).status()).toBe(201);
+  await page.getByLabel("Discount %").fill("12.5");
+  await page.getByLabel("Title").fill("Rewire");
+  const clientBox = page.getByRole("combobox", { name: "Client" });
+  await clientBox.fill(name);
+  await page.getByRole("option", { name: new RegExp(name) }).click();
+  await expect(clientBox).toHaveValue(name);
+  await page.getByRole("button", { name: "Create draft invoice" }).click();
+  await expect(page).toHaveURL(/\/admin\/invoices\/[0-9a-f-]{36}$/, { timeout: 30_000 });
+  await expect(page.getByText(name).first()).toBeVisible();
 });

@@ -42,11 +42,13 @@ export default async function NewInvoicePage({ searchParams }: { searchParams: P
       </div>
     );
   }
-  const clients = await loadOrUnavailable(() => ctx.db.client.findMany({ where: { archivedAt: null }, orderBy: { name: "asc" }, select: { id: true, name: true }, take: 1000 }));
+  // A client named in the link (from the client's page) is chosen already; any other is searched for.
+  const client =
+    sp.clientId && UUID.test(sp.clientId) ? await loadOrUnavailable(() => ctx.db.client.findFirst({ where: { id: sp.clientId, archivedAt: null }, select: { id: true, name: true } })) : null;
   return (
     <div className="mx-auto flex max-w-5xl flex-col gap-6">
       <PageHeader title="New invoice" back={{ href: "/admin/invoices", label: "Invoices" }} subtitle="A blank draft: add lines, then issue it. To invoice an accepted quote, use the button on the quote." />
-      <InvoiceEditor clients={clients} initial={sp.clientId && UUID.test(sp.clientId) ? { clientId: sp.clientId, title: "", notes: null, supplyDate: null, lines: [] } : undefined} />
+      <InvoiceEditor newFor={{ client }} />
     </div>
   );
 }

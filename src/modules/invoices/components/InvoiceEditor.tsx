@@ -4,6 +4,8 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button, Card, formatMoney, IconButton, Input, Select, Textarea, useToast } from "@/ui";
 import { callApi } from "@/ui/client-api";
+import { SearchPicker } from "@/ui/SearchPicker";
+import { searchClients } from "@/modules/clients/components/client-search";
 import { lineFormFrom, linesFromForm, previewTotals, type EditorLine, type LineForm } from "./invoice-form.ts";
 
 export type { EditorLine } from "./invoice-form.ts";
@@ -29,12 +31,13 @@ const blank = (): LineForm => ({ key: ++seq, kind: "LABOUR", description: "", qu
 /** Draft invoice form: client (new only), title, supply date, notes and lines. The server prices it. */
 export function InvoiceEditor({
   invoiceId,
-  clients,
+  newFor,
   initial,
 }: {
   invoiceId?: string;
-  clients?: { id: string; name: string }[];
-  initial?: { clientId?: string; title: string; notes: string | null; supplyDate: string | null; lines: EditorLine[] };
+  /** A new invoice: the client is searched for, or chosen already (from the client's page). */
+  newFor?: { client: { id: string; name: string } | null };
+  initial?: { title: string; notes: string | null; supplyDate: string | null; lines: EditorLine[] };
 }) {
   const router = useRouter();
   const toast = useToast();
@@ -82,7 +85,18 @@ export function InvoiceEditor({
     <form onSubmit={submit} noValidate className="flex flex-col gap-6">
       <Card title="Details">
         <div className="grid gap-4 md:grid-cols-2">
-          {clients ? <Select name="clientId" label="Client" required placeholder="Choose a client" defaultValue={initial?.clientId ?? ""} options={clients.map((c) => ({ value: c.id, label: c.name }))} error={errors.clientId} /> : null}
+          {newFor ? (
+            <SearchPicker
+              name="clientId"
+              label="Client"
+              required
+              placeholder="Search by name, email or postcode"
+              initial={newFor.client ? { value: newFor.client.id, label: newFor.client.name } : null}
+              search={searchClients}
+              emptyText="No client matches. Add the client first."
+              error={errors.clientId}
+            />
+          ) : null}
           <Input name="title" label="Title" required defaultValue={initial?.title ?? ""} error={errors.title} placeholder="e.g. Consumer unit replacement" />
           <Input name="supplyDate" type="date" label="Date of supply" optional defaultValue={initial?.supplyDate ?? ""} hint="When the work was done, if not the issue date. VAT rates follow it." error={errors.supplyDate} />
           <Textarea name="notes" label="Notes for the client" optional rows={2} defaultValue={initial?.notes ?? ""} error={errors.notes} containerClassName="md:col-span-2" />
