@@ -4,44 +4,23 @@
  * nothing stored; replay → 200 with no change; out-of-order and duplicate deliveries → exactly
  * one Payment; refunds; account.updated).
  */
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import Stripe from "stripe";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { checkoutReturnView } from "@/modules/stripe/checkout.service.ts";
 import { anonymousContext } from "@/server/context.ts";
 import { unsafeUnscopedDb } from "@/server/db/client.ts";
-import { startFakeStripe } from "../support/fake-stripe.ts";
+import { fakeStripeWithWebhooks } from "../support/stripe-webhooks.ts";
 import { call } from "../support/http.ts";
 import { createSession, createUser, tenantWithAdmin } from "../support/factories.ts";
 import { createBillingClient, invoiceToken, issuedInvoice } from "../support/billing.ts";
 
-const fake = await startFakeStripe();
-Object.assign(process.env, { STRIPE_SECRET_KEY: fake.apiKey, STRIPE_WEBHOOK_SECRET: fake.webhookSecret, STRIPE_API_BASE: fake.url });
-
-const webhookRoute = await import("../../app/api/webhooks/stripe/route.ts");
+const stripe = await fakeStripeWithWebhooks();
+const { fake, webhookRoute } = stripe;
 const checkoutRoute = await import("../../app/api/public/invoices/[token]/checkout/route.ts");
 const settingsRoute = await import("../../app/api/admin/settings/payments/route.ts");
 const connectRoute = await import("../../app/api/admin/settings/payments/connect/route.ts");
 const syncRoute = await import("../../app/api/admin/settings/payments/connect/sync/route.ts");
-
-// The fake posts webhooks over HTTP, as Stripe does; this forwards them to the route handler.
-const relay = http.createServer((req, res) => {
-  let body = "";
-  req.on("data", (c) => (body += c));
-  req.on("end", async () => {
-    const r = await call(webhookRoute.POST, { rawBody: body, headers: { "stripe-signature": String(req.headers["stripe-signature"] ?? ""), "content-type": "application/json" } });
-    res.writeHead(r.status, { "content-type": "application/json" });
-    res.end(r.text);
-  });
-});
-await new Promise<void>((r) => relay.listen(0, "127.0.0.1", () => r()));
-fake.setWebhookUrl(`http://127.0.0.1:${(relay.address() as AddressInfo).port}/api/webhooks/stripe`);
-
-afterAll(async () => {
-  await fake.close();
-  await new Promise((r) => relay.close(r));
-});
+afterAll(() => stripe.close());
 
 const origin = { origin: "http://localhost:3000" };
 const db = unsafeUnscopedDb();

@@ -4,41 +4,21 @@
  * outbox and leaves the invoice unchanged; the office lists it and refunds (through Stripe when
  * connected, else a manual refund with a note) or resolves it, audited and tenant-scoped.
  */
-import http from "node:http";
-import type { AddressInfo } from "node:net";
 import { afterAll, describe, expect, it } from "vitest";
 import { unsafeUnscopedDb } from "@/server/db/client.ts";
-import { startFakeStripe } from "../support/fake-stripe.ts";
+import { fakeStripeWithWebhooks } from "../support/stripe-webhooks.ts";
 import { call } from "../support/http.ts";
 import { createSession, createUser, tenantWithAdmin } from "../support/factories.ts";
 import { createBillingClient, invoiceToken, issuedInvoice } from "../support/billing.ts";
 
-const fake = await startFakeStripe();
-Object.assign(process.env, { STRIPE_SECRET_KEY: fake.apiKey, STRIPE_WEBHOOK_SECRET: fake.webhookSecret, STRIPE_API_BASE: fake.url });
-
-const webhookRoute = await import("../../app/api/webhooks/stripe/route.ts");
+const stripe = await fakeStripeWithWebhooks();
+const { fake } = stripe;
 const checkoutRoute = await import("../../app/api/public/invoices/[token]/checkout/route.ts");
 const listRoute = await import("../../app/api/admin/payments/unapplied/route.ts");
 const resolveRoute = await import("../../app/api/admin/payments/unapplied/[id]/resolve/route.ts");
 const paymentsRoute = await import("../../app/api/admin/invoices/[id]/payments/route.ts");
 const voidRoute = await import("../../app/api/admin/invoices/[id]/void/route.ts");
-
-const relay = http.createServer((req, res) => {
-  let body = "";
-  req.on("data", (c) => (body += c));
-  req.on("end", async () => {
-    const r = await call(webhookRoute.POST, { rawBody: body, headers: { "stripe-signature": String(req.headers["stripe-signature"] ?? ""), "content-type": "application/json" } });
-    res.writeHead(r.status, { "content-type": "application/json" });
-    res.end(r.text);
-  });
-});
-await new Promise<void>((r) => relay.listen(0, "127.0.0.1", () => r()));
-fake.setWebhookUrl(`http://127.0.0.1:${(relay.address() as AddressInfo).port}/api/webhooks/stripe`);
-
-afterAll(async () => {
-  await fake.close();
-  await new Promise((r) => relay.close(r));
-});
+afterAll(() => stripe.close());
 
 const origin = { origin: "http://localhost:3000" };
 const db = unsafeUnscopedDb();
