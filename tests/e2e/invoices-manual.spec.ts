@@ -172,6 +172,12 @@ test("the office sees card money that arrived for a voided invoice and resolves 
   await page.goto("/admin/invoices/unapplied?status=RESOLVED");
   await expect(page.getByText("Client asked us to keep it against the other callout invoice")).toBeVisible();
   await shot(page, "unapplied-resolved");
+
+  // The invoice's own page says what happened to the money.
+  await page.getByRole("row").filter({ hasText: "Client asked us to keep it against the other callout invoice" }).first().getByRole("link").first().click();
+  await expect(page.getByText("Card money not applied")).toBeVisible();
+  await expect(page.getByText(/by card on .*: This invoice is void and can't take payments\. · Client asked us to keep it against the other callout invoice/)).toBeVisible();
+  await expectAccessible(page);
 });
 
 test("the blank-invoice editor takes a per-line discount and updates the totals as you type", async ({ page }) => {

@@ -5,6 +5,7 @@
  * connected, else a manual refund with a note) or resolves it, audited and tenant-scoped.
  */
 import { afterAll, describe, expect, it } from "vitest";
+import { listUnappliedForInvoice } from "@/modules/invoices/unapplied-payments.service.ts";
 import { unsafeUnscopedDb } from "@/server/db/client.ts";
 import { fakeStripeWithWebhooks } from "../support/stripe-webhooks.ts";
 import { call } from "../support/http.ts";
@@ -67,6 +68,9 @@ describe("card money for a voided invoice", () => {
     const list = await call(listRoute.GET, { token: t.token, path: "/api/admin/payments/unapplied" });
     expect(list.status).toBe(200);
     expect(list.json.items).toMatchObject([{ id: rows[0]!.id, invoiceNumber: t.invoice.number, invoiceStatus: "VOID", amountPence: 12_000, status: "OPEN" }]);
+    // The invoice's page lists it too; another invoice's page doesn't.
+    expect(await listUnappliedForInvoice(t.ctx, t.invoice.id)).toMatchObject([{ id: rows[0]!.id, amountPence: 12_000, status: "OPEN" }]);
+    expect(await listUnappliedForInvoice(t.ctx, crypto.randomUUID())).toEqual([]);
   });
 
   it("refund goes through Stripe on the company's account; the refund's own webhook is acknowledged, not retried", async () => {

@@ -24,3 +24,6 @@ export function invoiceBadge(i: { status: InvoiceStatus; overdue: boolean }): { 
   if (i.overdue) return { status: "overdue", label: `Overdue${i.status === "PART_PAID" ? " (part-paid)" : ""}` };
   return { status: i.status, label: INVOICE_STATUS_LABELS[i.status] };
 }
+
+/** Card money that no longer fits its invoice: where the office stands with it. */
+export const UNAPPLIED_STATUS_LABELS = { OPEN: "Needs action", REFUNDED: "Refunded", RESOLVED: "Resolved" } as const;

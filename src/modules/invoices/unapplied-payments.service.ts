@@ -139,6 +139,13 @@ export async function listUnappliedPayments(ctx: TenantContext, q: ListUnapplied
   return { items: page.items.map(outputOf), nextCursor: page.nextCursor };
 }
 
+/** Card money that arrived for this invoice and couldn't be applied to it (shown on the invoice's page). */
+export async function listUnappliedForInvoice(ctx: TenantContext, invoiceId: string): Promise<UnappliedPaymentOutput[]> {
+  assertCan(ctx, "invoices.view");
+  const rows = await ctx.db.unappliedPayment.findMany({ where: { invoiceId }, orderBy: { createdAt: "asc" }, include });
+  return rows.map(outputOf);
+}
+
 /** How many are still OPEN: the banner on the invoices list. */
 export async function countOpenUnapplied(ctx: TenantContext): Promise<{ count: number; amountPence: number }> {
   assertCan(ctx, "invoices.view");

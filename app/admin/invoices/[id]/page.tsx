@@ -3,10 +3,11 @@ import Link from "next/link";
 import { AuditTimeline } from "@/modules/audit/components/AuditTimeline.tsx";
 import { listAuditEvents } from "@/modules/audit/audit.service.ts";
 import { InvoiceActions, RefundButton } from "@/modules/invoices/components/InvoiceActions.tsx";
-import { invoiceBadge, INVOICE_KIND_LABELS, PAYMENT_METHOD_LABELS } from "@/modules/invoices/invoice-labels.ts";
+import { invoiceBadge, INVOICE_KIND_LABELS, PAYMENT_METHOD_LABELS, UNAPPLIED_STATUS_LABELS } from "@/modules/invoices/invoice-labels.ts";
 import { REVERSE_CHARGE_WORDING } from "@/modules/invoices/invoice-money.ts";
 import { vatTreatmentLabel } from "@/modules/invoices/invoice-vat.ts";
 import { getInvoice } from "@/modules/invoices/invoices.service.ts";
+import { listUnappliedForInvoice } from "@/modules/invoices/unapplied-payments.service.ts";
 import { can } from "@/server/context.ts";
 import { policy } from "@/server/http/operation.ts";
 import { loadOrUnavailable } from "@/server/http/page.ts";
@@ -19,8 +20,12 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
   const ctx = await requireTenantPage(policy.can("invoices.view"));
   const { id } = await params;
   const chrome = await loadChrome(ctx);
-  const [inv, history] = await loadOrUnavailable(() =>
-    Promise.all([getInvoice(ctx, id), can(ctx, "audit.view") ? listAuditEvents(ctx, { entityType: "Invoice", entityId: id, limit: 50 }) : Promise.resolve({ items: [], nextCursor: null })]),
+  const [inv, history, unapplied] = await loadOrUnavailable(() =>
+    Promise.all([
+      getInvoice(ctx, id),
+      can(ctx, "audit.view") ? listAuditEvents(ctx, { entityType: "Invoice", entityId: id, limit: 50 }) : Promise.resolve({ items: [], nextCursor: null }),
+      listUnappliedForInvoice(ctx, id),
+    ]),
   );
   const badge = invoiceBadge(inv);
   const tz = chrome.timeZone;
@@ -174,6 +179,28 @@ export default async function InvoicePage({ params }: { params: Promise<{ id: st
               </ul>
             )}
           </Card>
+          {unapplied.length ? (
+            <Card title="Card money not applied" padding="none">
+              <ul className="divide-y divide-neutral-100 text-sm">
+                {unapplied.map((u) => (
+                  <li key={u.id} className="flex flex-wrap items-center justify-between gap-2 px-4 py-2.5">
+                    <span>
+                      <span className="font-medium tabular-nums">{formatMoney(u.amountPence)}</span> by card on {formatDate(u.createdAt, tz)}: {u.reason}
+                      {u.resolutionNote ? ` · ${u.resolutionNote}` : ""}
+                    </span>
+                    <span className="flex items-center gap-3">
+                      <StatusBadge status={u.status} label={UNAPPLIED_STATUS_LABELS[u.status]} tone={u.status === "OPEN" ? "warning" : "success"} size="sm" />
+                      {u.status === "OPEN" ? (
+                        <Link href="/admin/invoices/unapplied" className="font-medium underline underline-offset-4">
+                          Refund or resolve
+                        </Link>
+                      ) : null}
+                    </span>
+                  </li>
+                ))}
+              </ul>
+            </Card>
+          ) : null}
           <Card title="Credit notes" padding="none">
             {inv.creditNotes.length === 0 ? (
               <p className="px-4 py-3 text-sm text-neutral-600">No credit notes.</p>

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { UnappliedActions } from "@/modules/invoices/components/UnappliedActions.tsx";
 import { listUnappliedQuery, UNAPPLIED_STATUSES, type UnappliedPaymentOutput } from "@/modules/invoices/invoices.schema.ts";
+import { UNAPPLIED_STATUS_LABELS } from "@/modules/invoices/invoice-labels.ts";
 import { listUnappliedPayments, refundsGoThroughStripe } from "@/modules/invoices/unapplied-payments.service.ts";
 import { can } from "@/server/context.ts";
 import { policy } from "@/server/http/operation.ts";
@@ -11,7 +12,6 @@ import { Card, DataTable, EmptyState, formatDateTime, formatMoney, PageHeader, S
 
 export const metadata: Metadata = { title: "Unapplied card payments" };
 
-const STATUS_LABELS = { OPEN: "Needs action", REFUNDED: "Refunded", RESOLVED: "Resolved" } as const;
 
 export default async function UnappliedPaymentsPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const ctx = await requireTenantPage(policy.can("invoices.view"));
@@ -45,7 +45,7 @@ export default async function UnappliedPaymentsPage({ searchParams }: { searchPa
       hideBelow: "sm",
       cell: (u) => (
         <span className="flex flex-col gap-1">
-          <StatusBadge status={u.status} label={STATUS_LABELS[u.status]} tone={u.status === "OPEN" ? "warning" : "success"} size="sm" />
+          <StatusBadge status={u.status} label={UNAPPLIED_STATUS_LABELS[u.status]} tone={u.status === "OPEN" ? "warning" : "success"} size="sm" />
           {u.resolutionNote ? <span className="text-xs text-neutral-600">{u.resolutionNote}</span> : null}
         </span>
       ),
@@ -71,7 +71,7 @@ export default async function UnappliedPaymentsPage({ searchParams }: { searchPa
             name="status"
             label="Show"
             defaultValue={statusParam}
-            options={[...UNAPPLIED_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] })), { value: "ALL", label: "All" }]}
+            options={[...UNAPPLIED_STATUSES.map((s) => ({ value: s, label: UNAPPLIED_STATUS_LABELS[s] })), { value: "ALL", label: "All" }]}
             containerClassName="sm:w-48"
           />
           <Button type="submit" variant="secondary">
