@@ -62,13 +62,17 @@ async function cacheAssetsOf(html) {
   );
 }
 
-/** Fetches a page and keeps it (keyed by path, without the query) plus its build assets. */
+/**
+ * Fetches a page and keeps it (keyed by path, without the query) plus its build assets. The assets
+ * go in first: a page found in the cache can then always hydrate offline.
+ */
 async function cachePage(path) {
   const res = await fetch(path, { credentials: "same-origin", redirect: "follow", headers: { accept: "text/html" } });
   if (!cacheable(res)) return false;
-  const cache = await caches.open(PAGES);
-  await cache.put(path, res.clone());
+  const copy = res.clone();
   await cacheAssetsOf(await res.text());
+  const cache = await caches.open(PAGES);
+  await cache.put(path, copy);
   return true;
 }
 
@@ -147,7 +151,8 @@ self.addEventListener("fetch", (event) => {
 /**
  * Messages from the engineer app:
  *  { type: "cache-pages", paths: ["/engineer/jobs/<id>", …] }  keep these pages for offline use
- *  { type: "cache-assets", urls: [...] }                          keep these build assets
+ *  { type: "cache-assets", urls: [...] }                          keep these build assets (answers on the
+ *                                                                 message's port: { type: "cached", missing })
  *  { type: "clear" }                                              forget everything (another user signed in)
  *  { type: "claim" }                                              take control of open pages now
  */
@@ -159,19 +164,24 @@ self.addEventListener("message", (event) => {
   } else if (data.type === "cache-assets" && Array.isArray(data.urls)) {
     const urls = data.urls.filter((u) => typeof u === "string").map((u) => new URL(u, self.location.origin)).filter((u) => sameOrigin(u) && u.pathname.startsWith("/_next/static/"));
     event.waitUntil(
-      caches.open(ASSETS).then((cache) =>
-        Promise.all(
-          urls.map(async (u) => {
-            if (await cache.match(u.pathname + u.search)) return;
-            try {
-              const res = await fetch(u.pathname + u.search, { credentials: "same-origin" });
-              if (res.ok) await cache.put(u.pathname + u.search, res);
-            } catch {
-              // try again next time
-            }
-          }),
-        ),
-      ),
+      caches
+        .open(ASSETS)
+        .then((cache) =>
+          Promise.all(
+            urls.map(async (u) => {
+              if (await cache.match(u.pathname + u.search)) return true;
+              try {
+                const res = await fetch(u.pathname + u.search, { credentials: "same-origin" });
+                if (res.ok) await cache.put(u.pathname + u.search, res);
+                return res.ok;
+              } catch {
+                return false; // try again next time
+              }
+            }),
+          ),
+        )
+        // The page learns when everything it asked for is kept (or how much wasn't).
+        .then((kept) => event.ports[0] && event.ports[0].postMessage({ type: "cached", missing: kept.filter((k) => !k).length })),
     );
   } else if (data.type === "claim") {
     // A page whose navigation started while this worker was still installing isn't claimed by

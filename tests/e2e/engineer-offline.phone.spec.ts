@@ -80,6 +80,8 @@ test("an engineer does a whole visit offline and the office sees it once when th
     `/engineer/jobs/${booked.jobId}`,
     { timeout: 30_000 },
   );
+  // ...and every script the portal runs, including the parts loaded after first paint.
+  await page.waitForFunction(() => document.documentElement.dataset.offlineReady === "true", undefined, { timeout: 30_000 });
 
   // Signal gone.
   await context.setOffline(true);
@@ -173,6 +175,8 @@ test("when the office cancels the job while the phone is offline, the engineer i
     `/engineer/jobs/${booked.jobId}`,
     { timeout: 30_000 },
   );
+  // ...and every script the portal runs, including the parts loaded after first paint.
+  await page.waitForFunction(() => document.documentElement.dataset.offlineReady === "true", undefined, { timeout: 30_000 });
   await context.setOffline(true);
   await page.getByRole("link", { name: new RegExp(title) }).click();
   await expect(page.getByRole("heading", { level: 1, name: title })).toBeVisible();

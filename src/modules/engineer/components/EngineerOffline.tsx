@@ -98,6 +98,21 @@ function pagesToKeep(list: EngineerJobList): string[] {
   return ["/engineer", "/engineer/jobs", "/engineer/offline", ...ids.map((id) => `/engineer/jobs/${id}`)];
 }
 
+/** Asks the worker to keep these build assets; true once all of them are in its cache. */
+function assetsKept(reg: ServiceWorkerRegistration, urls: string[]): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (!reg.active) return resolve(false);
+    const channel = new MessageChannel();
+    // A worker of an older version doesn't answer: carry on without the confirmation.
+    const timer = setTimeout(() => resolve(false), 60_000);
+    channel.port1.onmessage = (e: MessageEvent<{ missing?: number }>) => {
+      clearTimeout(timer);
+      resolve(e.data?.missing === 0);
+    };
+    reg.active.postMessage({ type: "cache-assets", urls }, [channel.port2]);
+  });
+}
+
 function postToWorker(message: unknown) {
   if (typeof navigator === "undefined" || !("serviceWorker" in navigator)) return;
   navigator.serviceWorker.ready.then((reg) => reg.active?.postMessage(message)).catch((err: unknown) => console.warn("service worker not ready", err));
@@ -294,8 +309,10 @@ export function EngineerOfflineProvider({ userId, companyId, children }: { userI
           .getEntriesByType("resource")
           .map((e) => e.name)
           .filter((u) => u.startsWith(`${location.origin}/_next/static/`));
-        reg.active?.postMessage({ type: "cache-assets", urls: assets });
+        const kept = await assetsKept(reg, assets);
         reg.active?.postMessage({ type: "cache-pages", paths: [location.pathname] });
+        // Everything this portal runs is on the phone now: the screens work without signal.
+        if (kept) document.documentElement.dataset.offlineReady = "true";
       })
       .catch((err: unknown) => console.warn("service worker registration failed", err));
   }, []);
